@@ -1,0 +1,51 @@
+import { z } from 'zod'
+
+// Every error main can answer with. The renderer shows `errors.<code>` from its i18n files, filled
+// with `params`, so an error is always translated and always says what to do next.
+export const errorCodes = [
+  'validation',
+  'forbiddenSender',
+  'unknownChannel',
+  'journalUnavailable',
+  'notConfigured',
+  'alreadyConfigured',
+  'badCredentials',
+  'userLocked',
+  'userDisabled',
+  'notSignedIn',
+  'sessionLocked',
+  'checklistPending',
+  'notAllowed',
+  'duplicateEmployeeNo',
+  'unknownUser',
+  'lastSupervisor',
+  'cannotDisableSelf',
+  'internal',
+] as const
+export type ErrorCode = (typeof errorCodes)[number]
+
+export const validationIssueSchema = z.object({ path: z.string(), code: z.string(), message: z.string() })
+export type ValidationIssue = z.infer<typeof validationIssueSchema>
+
+export const appErrorSchema = z.object({
+  code: z.enum(errorCodes),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  issues: z.array(validationIssueSchema).optional(),
+})
+export type AppErrorPayload = z.infer<typeof appErrorSchema>
+
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: AppErrorPayload }
+
+/** Thrown by main-process services; the IPC wrapper turns it into `{ ok: false, error }`. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params?: Record<string, string | number>,
+  ) {
+    super(params ? `${code} ${JSON.stringify(params)}` : code)
+    this.name = 'AppError'
+  }
+  toPayload(): AppErrorPayload {
+    return this.params ? { code: this.code, params: this.params } : { code: this.code }
+  }
+}

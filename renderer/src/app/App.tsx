@@ -1,0 +1,66 @@
+import { Button, Center, Stack, Title } from '@mantine/core'
+import { lazy, Suspense, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { createProjectionSync } from '../db/sync'
+import { CorruptJournalScreen } from '../features/journal/CorruptJournalScreen'
+import { RecoveredNotice } from '../features/journal/RecoveredNotice'
+import { ErrorAlert } from '../ui/ErrorAlert'
+import { Loading } from '../ui/Loading'
+import { loadApp, useAppStore } from './appStore'
+import { ProjectionSyncContext } from './ProjectionSyncContext'
+import { Providers } from './Providers'
+
+const SetupPage = lazy(() => import('../features/setup/SetupPage'))
+const SignInPage = lazy(() => import('../features/identity/SignInPage'))
+const Shell = lazy(() => import('./Shell'))
+
+export function App() {
+  return (
+    <Providers>
+      <AppRoot />
+    </Providers>
+  )
+}
+
+/** Journal health first, then setup, sign-in or the signed-in shell: the order main's state dictates. */
+export function AppRoot() {
+  const { t } = useTranslation()
+  const { boot, bootError, seat, journal, session } = useAppStore()
+  const [sync] = useState(createProjectionSync)
+
+  useEffect(() => {
+    const stop = sync.listen()
+    void loadApp()
+    return stop
+  }, [sync])
+
+  // The view follows the journal from the start, and after every change of who is signed in.
+  useEffect(() => {
+    if (boot === 'ready' && journal?.state === 'ok') void sync.requestCatchUp()
+  }, [boot, journal, sync])
+
+  if (boot === 'loading') return <Loading />
+  if (boot === 'failed' || !journal) {
+    return (
+      <Center h="100vh" p="md">
+        <Stack maw={520}>
+          <Title order={2}>{t('app.failedTitle')}</Title>
+          <ErrorAlert error={bootError} />
+          <Button onClick={() => void loadApp()} autoFocus>
+            {t('app.retry')}
+          </Button>
+        </Stack>
+      </Center>
+    )
+  }
+  if (journal.state === 'corrupt') return <CorruptJournalScreen journal={journal} />
+
+  return (
+    <ProjectionSyncContext value={sync}>
+      {journal.recovered && <RecoveredNotice recovered={journal.recovered} />}
+      <Suspense fallback={<Loading />}>
+        {!seat ? <SetupPage /> : !session ? <SignInPage seat={seat} /> : <Shell seat={seat} session={session} />}
+      </Suspense>
+    </ProjectionSyncContext>
+  )
+}

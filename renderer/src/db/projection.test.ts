@@ -1,0 +1,121 @@
+import { journalEntry, journalReader } from '../testing/fakeApi'
+import { catchUp, rebuild } from './sync'
+import { openSeatDeskDb, readMeta } from './schema'
+import type { JournalEntry } from '../../../shared/journal/entry'
+
+const attestation = (employeeNo: string) => ({ employeeNo, sig: 'c2ln' })
+const allChecked = {
+  phoneChecked: true,
+  networkChecked: true,
+  equipmentChecked: true,
+  noticesRead: true,
+  priceChangesRead: true,
+  routeChangesRead: true,
+  systemsLoggedIn: true,
+}
+
+function seatHistory(): JournalEntry[] {
+  return [
+    journalEntry(1, 'seat.created', {
+      seatId: 'seat-1',
+      companyName: '佳途物流',
+      branchCode: 'BJ01',
+      seatNumber: '07',
+      seatPublicKey: 'a2V5',
+      keyProtection: 'safeStorage',
+    }),
+    journalEntry(2, 'user.added', { employeeNo: 'E001', name: '王主管', role: 'supervisor', publicKey: 'a2V5' }),
+    journalEntry(3, 'user.added', { employeeNo: 'A007', name: '李座席', role: 'agent', publicKey: 'a2V5' }),
+    journalEntry(4, 'user.lockedOut', { employeeNo: 'A007', until: '2026-11-23T01:10:00.000Z', failedAttempts: 5 }),
+    journalEntry(5, 'session.signedIn', { sessionId: 's-1', employeeNo: 'E001', attestation: attestation('E001') }),
+    journalEntry(6, 'session.checklistConfirmed', { sessionId: 's-1', items: allChecked, attestation: attestation('E001') }),
+    journalEntry(7, 'session.locked', { sessionId: 's-1', reason: 'idle' }),
+    journalEntry(8, 'session.unlocked', { sessionId: 's-1' }),
+    journalEntry(9, 'ticket.opened', { from: 'a later version' }),
+    journalEntry(10, 'session.locked', { sessionId: 's-1', reason: 'manual' }),
+    journalEntry(11, 'user.disabled', { employeeNo: 'A007' }),
+    journalEntry(12, 'session.signedOut', { sessionId: 's-1', reason: 'user' }),
+    journalEntry(13, 'settings.changed', { settings: { lockoutAttempts: 3, lockoutMinutes: 15, idleLockMinutes: 5 } }),
+  ]
+}
+
+let dbCount = 0
+const freshDb = () => openSeatDeskDb(`projection-test-${++dbCount}`)
+
+describe('journal projection', () => {
+  it('builds users, shift sessions, seat and settings from entries, skipping unknown kinds', async () => {
+    const db = freshDb()
+    const result = await catchUp(db, journalReader(seatHistory()))
+
+    expect(result).toEqual({ lastSeq: 13, headSeq: 13 })
+    expect(await readMeta(db, 'lastSeq')).toBe(13) // past the unknown kind at seq 9
+    expect(await db.users.toArray()).toEqual([
+      expect.objectContaining({ employeeNo: 'A007', name: '李座席', role: 'agent', active: 0, lockedUntil: '2026-11-23T01:10:00.000Z' }),
+      expect.objectContaining({ employeeNo: 'E001', name: '王主管', role: 'supervisor', active: 1, lockedUntil: null }),
+    ])
+    const [shift] = await db.shiftSessions.toArray()
+    expect(shift).toEqual({
+      sessionId: 's-1',
+      employeeNo: 'E001',
+      startedAt: seatHistory()[4]!.ts,
+      checklistConfirmedAt: seatHistory()[5]!.ts,
+      endedAt: seatHistory()[11]!.ts,
+      endReason: 'user',
+      lockCount: 2,
+      lockedAt: null,
+    })
+    expect(await readMeta(db, 'seat')).toMatchObject({ companyName: '佳途物流', branchCode: 'BJ01', seatNumber: '07' })
+    expect(await readMeta(db, 'settings')).toEqual({ lockoutAttempts: 3, lockoutMinutes: 15, idleLockMinutes: 5 })
+  })
+
+  it('continues from the last applied seq without applying an entry twice', async () => {
+    const db = freshDb()
+    const history = seatHistory()
+    await catchUp(db, journalReader(history.slice(0, 7))) // up to the first lock
+    const read = vi.fn(journalReader(history))
+    await catchUp(db, read)
+    expect(read).toHaveBeenCalledWith(7, 500)
+    expect((await db.shiftSessions.get('s-1'))?.lockCount).toBe(2)
+  })
+
+  it('rebuilds from scratch when the journal is shorter than the view (another data folder)', async () => {
+    const db = freshDb()
+    await catchUp(db, journalReader(seatHistory()))
+    const otherFolder = seatHistory().slice(0, 2)
+    await catchUp(db, journalReader(otherFolder))
+    expect(await db.users.count()).toBe(1)
+    expect(await db.shiftSessions.count()).toBe(0)
+    expect(await readMeta(db, 'lastSeq')).toBe(2)
+  })
+
+  it('rebuilds on start when the last applied entry is not the journal’s any more', async () => {
+    const db = freshDb()
+    await catchUp(db, journalReader(seatHistory().slice(0, 3)))
+    const replaced = seatHistory().slice(0, 3)
+    replaced[2] = { ...replaced[2]!, hash: 'f'.repeat(64), payload: { employeeNo: 'B001', name: '赵值班', role: 'shiftLead', publicKey: 'a2V5' } }
+    await catchUp(db, journalReader(replaced), { checkLastEntry: true })
+    expect((await db.users.toArray()).map((user) => user.employeeNo)).toEqual(['B001', 'E001'])
+  })
+
+  it('rebuild clears the view and replays every page, reporting entries done against the head', async () => {
+    const db = freshDb()
+    const many = [
+      ...seatHistory().slice(0, 2),
+      ...Array.from({ length: 1198 }, (_, index) =>
+        journalEntry(index + 3, index % 2 ? 'session.unlocked' : 'session.locked', { sessionId: 's-x', reason: 'manual' }),
+      ),
+    ]
+    await db.users.put({ employeeNo: 'STALE', name: '旧数据', role: 'agent', active: 1, addedAt: '', lockedUntil: null, pinResetAt: null })
+    await db.meta.put({ key: 'lastSeq', value: 1200 })
+    const progress: [number, number][] = []
+    await rebuild(db, journalReader(many), (done, head) => progress.push([done, head]))
+
+    expect(progress).toEqual([
+      [500, 1200],
+      [1000, 1200],
+      [1200, 1200],
+    ])
+    expect((await db.users.toArray()).map((user) => user.employeeNo)).toEqual(['E001'])
+    expect(await readMeta(db, 'lastSeq')).toBe(1200)
+  })
+})

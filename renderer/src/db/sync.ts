@@ -1,0 +1,138 @@
+import { create } from 'zustand'
+import type { JournalEntry } from '../../../shared/journal/entry'
+import { call, onJournalMayHaveChanged } from '../api/client'
+import { applyEntry } from './projection'
+import { db as appDb, readMeta, type SeatDeskDb } from './schema'
+
+export type JournalPage = { entries: JournalEntry[]; headSeq: number }
+export type ReadJournal = (afterSeq: number, limit: number) => Promise<JournalPage>
+export type Progress = (done: number, headSeq: number) => void
+
+const PAGE_SIZE = 500
+
+export async function clearProjection(database: SeatDeskDb): Promise<void> {
+  await database.transaction('rw', database.meta, database.users, database.shiftSessions, async () => {
+    await Promise.all([database.meta.clear(), database.users.clear(), database.shiftSessions.clear()])
+  })
+}
+
+/**
+ * Brings the view up to the journal's head, one page per transaction (a page is applied whole or
+ * not at all, with `lastSeq`). With `checkLastEntry`, first makes sure the entry the view last
+ * applied is still the journal's: another data folder or a restored backup means a full rebuild.
+ */
+export async function catchUp(
+  database: SeatDeskDb,
+  read: ReadJournal,
+  options: { checkLastEntry?: boolean; onProgress?: Progress } = {},
+): Promise<{ lastSeq: number; headSeq: number }> {
+  let lastSeq = (await readMeta(database, 'lastSeq')) ?? 0
+  if (options.checkLastEntry && lastSeq > 0) {
+    const probe = await read(lastSeq - 1, 1)
+    const lastHash = await readMeta(database, 'lastHash')
+    if (probe.headSeq < lastSeq || probe.entries[0]?.hash !== lastHash) {
+      await clearProjection(database)
+      lastSeq = 0
+    }
+  }
+  for (;;) {
+    const page = await read(lastSeq, PAGE_SIZE)
+    if (page.headSeq < lastSeq) {
+      // The journal is shorter than what the view has seen: it is not the same journal.
+      await clearProjection(database)
+      lastSeq = 0
+      continue
+    }
+    const fresh = page.entries.filter((entry) => entry.seq > lastSeq)
+    const last = fresh.at(-1)
+    if (!last) {
+      options.onProgress?.(lastSeq, page.headSeq)
+      return { lastSeq, headSeq: page.headSeq }
+    }
+    await database.transaction('rw', database.meta, database.users, database.shiftSessions, async () => {
+      for (const entry of fresh) await applyEntry(database, entry)
+      await database.meta.bulkPut([
+        { key: 'lastSeq', value: last.seq },
+        { key: 'lastHash', value: last.hash },
+      ])
+    })
+    lastSeq = last.seq
+    options.onProgress?.(lastSeq, page.headSeq)
+    if (lastSeq >= page.headSeq) return { lastSeq, headSeq: page.headSeq }
+  }
+}
+
+/** Clears the view and replays the whole journal, reporting entries done against the head. */
+export async function rebuild(database: SeatDeskDb, read: ReadJournal, onProgress?: Progress) {
+  await clearProjection(database)
+  return catchUp(database, read, onProgress ? { onProgress } : {})
+}
+
+// What the journal screen shows about the view: the journal's head and a running rebuild.
+interface ProjectionState {
+  headSeq: number | null
+  rebuilding: { done: number; headSeq: number } | null
+  error: unknown
+}
+export const useProjectionStore = create<ProjectionState>(() => ({ headSeq: null, rebuilding: null, error: null }))
+
+export const readJournalFromMain: ReadJournal = (afterSeq, limit) => call('journalRead', { afterSeq, limit })
+
+/**
+ * Runs catch-ups one at a time against the app's database. A request made while one runs is
+ * folded into a single follow-up run, so a burst of calls costs at most two catch-ups.
+ */
+export function createProjectionSync(database: SeatDeskDb = appDb, read: ReadJournal = readJournalFromMain) {
+  let running: Promise<void> | null = null
+  let again = false
+  let checkLastEntry = true
+
+  const runOnce = async () => {
+    try {
+      const { headSeq } = await catchUp(database, read, { checkLastEntry })
+      checkLastEntry = false
+      useProjectionStore.setState({ headSeq, error: null })
+    } catch (error) {
+      useProjectionStore.setState({ error })
+    }
+  }
+
+  const requestCatchUp = (): Promise<void> => {
+    if (running) {
+      again = true
+      return running
+    }
+    running = (async () => {
+      do {
+        again = false
+        await runOnce()
+      } while (again)
+      running = null
+    })()
+    return running
+  }
+
+  /** Resolves true when the view was rebuilt; a failure is left in the store for the screen. */
+  const rebuildWithProgress = async (): Promise<boolean> => {
+    await running
+    useProjectionStore.setState({ rebuilding: { done: 0, headSeq: useProjectionStore.getState().headSeq ?? 0 }, error: null })
+    try {
+      const { headSeq } = await rebuild(database, read, (done, head) =>
+        useProjectionStore.setState({ rebuilding: { done, headSeq: head } }),
+      )
+      useProjectionStore.setState({ headSeq })
+      return true
+    } catch (error) {
+      useProjectionStore.setState({ error })
+      return false
+    } finally {
+      useProjectionStore.setState({ rebuilding: null })
+    }
+  }
+
+  /** Follows every call that may have written to the journal; returns the way to stop. */
+  const listen = () => onJournalMayHaveChanged(() => void requestCatchUp())
+  return { requestCatchUp, rebuild: rebuildWithProgress, listen }
+}
+
+export type ProjectionSync = ReturnType<typeof createProjectionSync>

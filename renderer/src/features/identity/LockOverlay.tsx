@@ -1,0 +1,93 @@
+import { Button, Center, FocusTrap, Group, Overlay, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { IconLock } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { pinSchema } from '../../../../shared/domain/identity'
+import type { SessionView } from '../../../../shared/ipc/contract'
+import { formatClock } from '../../i18n/format'
+import { ErrorAlert } from '../../ui/ErrorAlert'
+import { zodValidator } from '../../ui/zodForm'
+import { signOut, unlockSession } from './sessionActions'
+
+const unlockSchema = z.object({ pin: pinSchema })
+
+/**
+ * Covers the app while the session is locked. The screen underneath stays mounted (and inert), so
+ * a half-typed ticket or form is there again after the same user's PIN.
+ */
+export function LockOverlay({ session }: { session: SessionView }) {
+  const { t, i18n } = useTranslation()
+  const [error, setError] = useState<unknown>(null)
+  const form = useForm({ initialValues: { pin: '' }, validate: zodValidator(unlockSchema, t) })
+
+  const submit = form.onSubmit(async ({ pin }) => {
+    setError(null)
+    try {
+      await unlockSession(pin)
+    } catch (caught) {
+      form.setFieldValue('pin', '')
+      setError(caught)
+    }
+  })
+  const leave = async () => {
+    try {
+      await signOut()
+    } catch (caught) {
+      setError(caught)
+    }
+  }
+
+  return (
+    <Overlay fixed zIndex={1000} backgroundOpacity={0.92} color="var(--mantine-color-body)" blur={6} data-testid="lock-overlay">
+      <Center h="100%">
+        <FocusTrap active>
+          <Paper
+            withBorder
+            shadow="md"
+            p="xl"
+            w={400}
+            role="dialog"
+            aria-modal="true"
+            aria-labelledby="lock-title"
+          >
+            <form onSubmit={submit} noValidate>
+              <Stack>
+                <Group gap="xs">
+                  <IconLock aria-hidden />
+                  <Title order={2} size="h3" id="lock-title">
+                    {t('identity.lock.title')}
+                  </Title>
+                </Group>
+                <Text size="sm">
+                  {t('identity.lock.body', {
+                    name: session.user.name,
+                    employeeNo: session.user.employeeNo,
+                    time: session.lockedAt ? formatClock(session.lockedAt, i18n.language) : '',
+                  })}
+                </Text>
+                <ErrorAlert error={error} />
+                <PasswordInput
+                  label={t('identity.lock.pin')}
+                  inputMode="numeric"
+                  autoComplete="off"
+                  data-autofocus
+                  {...form.getInputProps('pin')}
+                />
+                <Group justify="space-between">
+                  <Button variant="subtle" color="gray" onClick={() => void leave()}>
+                    {t('identity.lock.signOut')}
+                  </Button>
+                  <Button type="submit" loading={form.submitting}>
+                    {t('identity.lock.unlock')}
+                  </Button>
+                </Group>
+              </Stack>
+            </form>
+          </Paper>
+        </FocusTrap>
+      </Center>
+    </Overlay>
+  )
+}

@@ -1,0 +1,80 @@
+import { Button, Container, NumberInput, Stack, Text, Title } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { notifications } from '@mantine/notifications'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { settingsSchema, type Settings } from '../../../../shared/domain/settings'
+import { call } from '../../api/client'
+import { ErrorAlert } from '../../ui/ErrorAlert'
+import { Loading } from '../../ui/Loading'
+import { zodValidator } from '../../ui/zodForm'
+
+// The inputs' bounds come from the schema main validates with.
+const fields = (['lockoutAttempts', 'lockoutMinutes', 'idleLockMinutes'] as const).map((name) => {
+  const bounds = settingsSchema.shape[name]
+  return { name, min: bounds.minValue ?? 0, max: bounds.maxValue ?? Number.MAX_SAFE_INTEGER }
+})
+
+function SettingsForm({ current }: { current: Settings }) {
+  const { t } = useTranslation()
+  const [error, setError] = useState<unknown>(null)
+  const form = useForm<Settings>({ initialValues: current, validate: zodValidator(settingsSchema, t) })
+
+  const submit = form.onSubmit(async (settings) => {
+    setError(null)
+    try {
+      form.resetDirty(await call('settingsUpdate', { settings }))
+      notifications.show({ color: 'teal', message: t('settings.saved') })
+    } catch (caught) {
+      setError(caught)
+    }
+  })
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack maw={420}>
+        {fields.map((field, index) => (
+          <NumberInput
+            key={field.name}
+            label={t(`settings.${field.name}`)}
+            description={t('settings.range', { min: field.min, max: field.max })}
+            min={field.min}
+            max={field.max}
+            allowDecimal={false}
+            allowNegative={false}
+            autoFocus={index === 0}
+            {...form.getInputProps(field.name)}
+          />
+        ))}
+        <ErrorAlert error={error} />
+        <Button type="submit" loading={form.submitting} w="fit-content">
+          {t('settings.save')}
+        </Button>
+      </Stack>
+    </form>
+  )
+}
+
+/** Supervisors: the lockout and idle-lock numbers, within the schema's bounds. */
+export default function SettingsPage() {
+  const { t } = useTranslation()
+  const [current, setCurrent] = useState<Settings | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  useEffect(() => {
+    call('settingsGet', {}).then(setCurrent, setError)
+  }, [])
+
+  return (
+    <Container size="sm" px={0}>
+      <Stack>
+        <Title order={1} size="h2">
+          {t('settings.title')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('settings.intro')}
+        </Text>
+        {error ? <ErrorAlert error={error} /> : current ? <SettingsForm current={current} /> : <Loading />}
+      </Stack>
+    </Container>
+  )
+}

@@ -1,0 +1,228 @@
+import { defaultSettings } from '../../../shared/domain/settings'
+import { manualClock, systemClock, type Clock } from '../clock'
+import { fastScryptCost, type ScryptCost } from '../identity/scrypt'
+import { unprotectedSealer } from '../keys/sealer'
+import { createSeatDeskServices } from '../services'
+import { demoAccounts, demoCompany, demoNewcomer, demoStaff, demoSupervisor, type DemoAccount } from './demoAccounts'
+import { confirmedChecklist, DemoDesk } from './demoDesk'
+import { seededRandom, type DemoRandom } from './random'
+
+export type { DemoAccount } from './demoAccounts'
+
+// A seat with weeks of believable shift history, made through the same services the app uses (so
+// every entry is one the app itself would write): setup, staff, then day after day of sign-ins,
+// 003 checklists, idle locks, forgotten sign-outs, mistyped PINs and the odd lockout.
+
+export interface CreateDemoSeatOptions {
+  /** An empty data folder. */
+  dataDir: string
+  /** About how many journal entries to write (default 500); the last session is finished, so a few more. */
+  entries?: number
+  /** "Now": the history ends the day before it (default: the system clock). */
+  clock?: Clock
+  /**
+   * scrypt cost of the demo users' PIN hashes and keys. Default `fastScryptCost`, so ~20k entries
+   * take seconds; the PINs are published anyway.
+   */
+  scryptCost?: ScryptCost
+  /** Seed of the history's shape (default fixed). */
+  seed?: number
+}
+
+export interface DemoSeat {
+  entries: number
+  users: DemoAccount[]
+}
+
+const MINUTE = 60_000
+const HOUR = 60 * MINUTE
+const DAY = 24 * HOUR
+/** Asia/Shanghai has no daylight saving: shift times are plain offsets from UTC+8 midnight. */
+const SHANGHAI_OFFSET = 8 * HOUR
+/** About what a day of this seat writes: two or three sessions of five to eight entries. */
+const ENTRIES_PER_DAY = 16
+
+export async function createDemoSeat(options: CreateDemoSeatOptions): Promise<DemoSeat> {
+  const target = Math.max(20, options.entries ?? 500)
+  const days = Math.max(30, Math.ceil(target / ENTRIES_PER_DAY))
+  const today = shanghaiMidnight((options.clock ?? systemClock).now().getTime())
+  const firstDay = today - days * DAY
+  const clock = manualClock(new Date(firstDay + 9 * HOUR))
+  const services = await createSeatDeskServices({
+    dataDir: options.dataDir,
+    clock,
+    sealer: unprotectedSealer,
+    runtime: 'browserPreview',
+    version: 'demo',
+    scryptCost: options.scryptCost ?? fastScryptCost,
+  })
+  try {
+    const desk = new DemoDesk(services, clock)
+    const history = new ShiftHistory(desk, seededRandom(options.seed ?? 20_260_101), days)
+    await history.setUpSeat()
+    for (let day = 0; day < days && desk.entries() < target; day++) {
+      await history.workDay(day, firstDay + day * DAY, Math.round((target * (day + 1)) / days), target)
+    }
+    await history.closeLastSession()
+    return { entries: desk.entries(), users: demoAccounts.map((account) => ({ ...account })) }
+  } finally {
+    await services.close()
+  }
+}
+
+/** The script of the seat's weeks. Supervisor events fall on fixed fractions of the history. */
+class ShiftHistory {
+  private readonly active = new Set<string>([demoSupervisor, ...demoStaff].map((user) => user.employeeNo))
+  private readonly events: Map<number, (desk: DemoDesk) => Promise<void>>
+  /** Days whose first agent session starts with a lockout ("a lockout or two" a month). */
+  private readonly lockoutDays: Set<number>
+
+  constructor(
+    private readonly desk: DemoDesk,
+    private readonly random: DemoRandom,
+    days: number,
+  ) {
+    const on = (fraction: number) => Math.max(1, Math.floor(days * fraction))
+    this.lockoutDays = new Set([on(0.4), on(0.8)])
+    const agentOnLeave = demoStaff[6] ?? demoNewcomer
+    const forgetfulAgent = demoStaff[4] ?? demoNewcomer
+    this.events = new Map([
+      [on(0.15), (d) => d.call('settingsUpdate', { settings: { ...defaultSettings, idleLockMinutes: 15 } }).then(() => undefined)],
+      [on(0.33), async (d) => {
+        await d.call('userAdd', { ...demoNewcomer })
+        this.active.add(demoNewcomer.employeeNo)
+      }],
+      [on(0.5), async (d) => {
+        await d.call('userSetActive', { employeeNo: agentOnLeave.employeeNo, active: false })
+        this.active.delete(agentOnLeave.employeeNo)
+      }],
+      [on(0.6), async (d) => {
+        await d.call('userSetActive', { employeeNo: agentOnLeave.employeeNo, active: true })
+        this.active.add(agentOnLeave.employeeNo)
+      }],
+      // The agent forgot the PIN; the supervisor sets the published one again (a new key pair).
+      [on(0.7), (d) => d.call('userResetPin', { employeeNo: forgetfulAgent.employeeNo, pin: forgetfulAgent.pin }).then(() => undefined)],
+    ])
+  }
+
+  async setUpSeat(): Promise<void> {
+    const { desk } = this
+    const { employeeNo, name, pin } = demoSupervisor
+    await desk.call('seatSetup', { ...demoCompany, supervisor: { employeeNo, name, pin } })
+    desk.wait(2 * MINUTE)
+    await desk.call('signIn', { employeeNo, pin })
+    await desk.call('checklistConfirm', { items: confirmedChecklist, pin })
+    for (const user of demoStaff) {
+      desk.wait(this.random.int(1, 3) * MINUTE)
+      await desk.call('userAdd', { employeeNo: user.employeeNo, name: user.name, role: user.role, pin: user.pin })
+    }
+    desk.wait(10 * MINUTE)
+    await desk.call('signOut', {})
+  }
+
+  /** One day, 08:00–22:30 Shanghai time, split into sessions until the running quota is met. */
+  async workDay(day: number, midnight: number, quotaByTonight: number, target: number): Promise<void> {
+    const event = this.events.get(day)
+    const wanted = Math.round((quotaByTonight - this.desk.entries()) / 7)
+    const sessions = Math.min(12, Math.max(event ? 1 : 0, wanted))
+    if (sessions === 0) return
+    const open = midnight + 8 * HOUR
+    const slot = (14.5 * HOUR) / sessions
+    for (let index = 0; index < sessions && this.desk.entries() < target; index++) {
+      const start = open + index * slot + this.random.int(0, 10) * MINUTE
+      const end = open + (index + 1) * slot - this.random.int(1, 10) * MINUTE
+      if (index === 0 && event) {
+        await this.supervisorSession(start, end, event)
+      } else {
+        // The shift lead usually opens the day (000 r3: the duty person comes half an hour early).
+        const user = index === 0 && this.random.chance(0.6) ? this.random.pick(this.staff('shiftLead')) : this.rotaPick()
+        const lockedOutFirst = this.lockoutDays.delete(day) || this.random.chance(0.005)
+        await this.workSession(user, start, end, lockedOutFirst)
+      }
+    }
+  }
+
+  async closeLastSession(): Promise<void> {
+    const session = await this.desk.call('sessionCurrent', {})
+    if (session) {
+      this.desk.wait(5 * MINUTE)
+      await this.desk.call('signOut', {})
+    }
+  }
+
+  private async supervisorSession(start: number, end: number, event: (desk: DemoDesk) => Promise<void>): Promise<void> {
+    await this.signIn(demoSupervisor, start)
+    await this.desk.call('usersList', {})
+    this.desk.wait(this.random.int(3, 20) * MINUTE)
+    await event(this.desk)
+    await this.breaks(demoSupervisor, end)
+    this.desk.at(end)
+    await this.desk.call('signOut', {})
+  }
+
+  private async workSession(user: DemoAccount, start: number, end: number, lockedOutFirst: boolean): Promise<void> {
+    if (lockedOutFirst) await this.lockOut(user, start)
+    await this.signIn(user, start)
+    await this.breaks(user, end)
+    this.desk.at(end)
+    // Now and then someone walks off signed in; the next sign-in replaces the session.
+    if (!this.random.chance(0.08)) await this.desk.call('signOut', {})
+  }
+
+  private async signIn(user: DemoAccount, at: number): Promise<void> {
+    const { desk, random } = this
+    desk.at(at)
+    if (random.chance(0.05)) {
+      await desk.refused('signIn', { employeeNo: user.employeeNo, pin: mistyped(user.pin) }, 'badCredentials')
+      desk.wait(random.int(5, 30) * 1_000)
+    }
+    await desk.call('signIn', { employeeNo: user.employeeNo, pin: user.pin })
+    desk.wait(random.int(1, 5) * MINUTE)
+    await desk.call('checklistConfirm', { items: confirmedChecklist, pin: user.pin })
+  }
+
+  /** Idle or manual screen locks through the session, each unlocked by the same user's PIN. */
+  private async breaks(user: DemoAccount, end: number): Promise<void> {
+    const { desk, random } = this
+    const count = random.int(0, 3)
+    const from = desk.now()
+    for (let index = 1; index <= count; index++) {
+      desk.at(from + ((end - from) * index) / (count + 1))
+      await desk.call('sessionLock', { reason: random.chance(0.7) ? 'idle' : 'manual' })
+      desk.wait(random.int(3, 25) * MINUTE)
+      if (random.chance(0.05)) await desk.refused('sessionUnlock', { pin: mistyped(user.pin) }, 'badCredentials')
+      await desk.call('sessionUnlock', { pin: user.pin })
+    }
+  }
+
+  /** Five wrong PINs in a row lock the user out; they wait it out and then sign in. */
+  private async lockOut(user: DemoAccount, at: number): Promise<void> {
+    const { desk } = this
+    desk.at(at)
+    for (let attempt = 1; attempt <= defaultSettings.lockoutAttempts; attempt++) {
+      const expected = attempt < defaultSettings.lockoutAttempts ? 'badCredentials' : 'userLocked'
+      await desk.refused('signIn', { employeeNo: user.employeeNo, pin: mistyped(user.pin) }, expected)
+      desk.wait(15_000)
+    }
+    desk.wait((defaultSettings.lockoutMinutes + 1) * MINUTE)
+  }
+
+  private rotaPick(): DemoAccount {
+    const agents = this.staff('agent')
+    return this.random.chance(0.85) ? this.random.pick(agents) : this.random.pick(this.staff('shiftLead'))
+  }
+
+  private staff(role: DemoAccount['role']): DemoAccount[] {
+    return demoAccounts.filter((user) => user.role === role && this.active.has(user.employeeNo))
+  }
+}
+
+/** The PIN with its last digit changed: a believable slip of the finger. */
+function mistyped(pin: string): string {
+  const last = Number(pin.at(-1))
+  return `${pin.slice(0, -1)}${(last + 1) % 10}`
+}
+
+function shanghaiMidnight(time: number): number {
+  return Math.floor((time + SHANGHAI_OFFSET) / DAY) * DAY - SHANGHAI_OFFSET
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest'
+import type { z } from 'zod'
+import { defaultSettings } from '../../../shared/domain/settings'
+import { channelNames, type ChannelName } from '../../../shared/ipc/channels'
+import { contract, type RequestOf } from '../../../shared/ipc/contract'
+import { confirmedChecklist } from '../demo/demoDesk'
+
+// Every string and array a renderer can send is bounded, so no request can make main hold or hash an
+// unbounded value. Proven twice: by walking each request schema's tree, and by sending 100k-character
+// strings that satisfy every other rule at each string position.
+
+interface SchemaNode {
+  _zod: { def: { type: string; checks?: Array<{ _zod: { def: { check: string; maximum?: number } } }> } & Record<string, unknown> }
+}
+
+/** Paths (in the schema tree) of strings and arrays without a maximum length. */
+function unboundedPositions(schema: SchemaNode, path: string): string[] {
+  const def = schema._zod.def
+  const hasMax = (def.checks ?? []).some((check) => check._zod.def.check === 'max_length' && Number.isFinite(check._zod.def.maximum))
+  switch (def.type) {
+    case 'string':
+      return hasMax ? [] : [path]
+    case 'array':
+      return [...(hasMax ? [] : [path]), ...unboundedPositions(def.element as SchemaNode, `${path}[]`)]
+    case 'object':
+      return Object.entries(def.shape as Record<string, SchemaNode>).flatMap(([key, child]) => unboundedPositions(child, `${path}.${key}`))
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'readonly':
+      return unboundedPositions(def.innerType as SchemaNode, path)
+    case 'pipe':
+      return [...unboundedPositions(def.in as SchemaNode, path), ...unboundedPositions(def.out as SchemaNode, path)]
+    case 'number':
+    case 'boolean':
+    case 'literal':
+    case 'enum':
+      return []
+    default:
+      // A kind this walker does not know (record, union, …) must be taught here before it ships.
+      return [`${path} (unchecked schema type ${def.type})`]
+  }
+}
+
+const validRequests: { [K in ChannelName]: RequestOf<K> } = {
+  appInfo: {},
+  seatStatus: {},
+  seatSetup: { companyName: '佳途物流', branchCode: 'SZ01', seatNumber: '01', supervisor: { employeeNo: 'S001', name: '林晓燕', pin: '246810' } },
+  signIn: { employeeNo: 'S001', pin: '246810' },
+  sessionCurrent: {},
+  checklistConfirm: { items: confirmedChecklist, pin: '246810' },
+  sessionLock: { reason: 'idle' },
+  sessionUnlock: { pin: '246810' },
+  signOut: {},
+  usersList: {},
+  userAdd: { employeeNo: 'A001', name: '张伟', role: 'agent', pin: '200001' },
+  userSetActive: { employeeNo: 'A001', active: true },
+  userResetPin: { employeeNo: 'A001', pin: '200002' },
+  settingsGet: {},
+  settingsUpdate: { settings: defaultSettings },
+  journalRead: { afterSeq: 0, limit: 10 },
+}
+
+/** Every (path, string) leaf of a request. */
+function stringLeaves(value: unknown, path: string[] = []): Array<[string[], string]> {
+  if (typeof value === 'string') return [[path, value]]
+  if (value === null || typeof value !== 'object') return []
+  return Object.entries(value).flatMap(([key, child]) => stringLeaves(child, [...path, key]))
+}
+
+function withValue(value: unknown, path: string[], replacement: unknown): unknown {
+  const [head, ...rest] = path
+  if (head === undefined) return replacement
+  return { ...(value as Record<string, unknown>), [head]: withValue((value as Record<string, unknown>)[head], rest, replacement) }
+}
+
+describe('IPC contract bounds', () => {
+  it.each(channelNames)('%s request: every string and array has a maximum length', (channel) => {
+    expect(unboundedPositions(contract[channel].request as unknown as SchemaNode, channel)).toEqual([])
+  })
+
+  it.each(channelNames)('%s request: a 100k-character string is refused at each string position', (channel) => {
+    const schema = contract[channel].request as z.ZodType
+    const valid = validRequests[channel]
+    expect(schema.safeParse(valid).success).toBe(true)
+    for (const [path, sample] of stringLeaves(valid)) {
+      // Repeating the valid value keeps its character class, so only the length can be the reason.
+      const huge = sample.repeat(Math.ceil(100_000 / sample.length))
+      const result = schema.safeParse(withValue(valid, path, huge))
+      expect(result.success, path.join('.')).toBe(false)
+      if (!result.success) {
+        expect(result.error.issues.some((issue) => issue.path.join('.') === path.join('.')), path.join('.')).toBe(true)
+      }
+    }
+  })
+})

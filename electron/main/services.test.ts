@@ -1,0 +1,157 @@
+import { readFile, readdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { channelNames } from '../../shared/ipc/channels'
+import { contract } from '../../shared/ipc/contract'
+import { confirmedChecklist } from './demo/demoDesk'
+import { fixtureSupervisor, openSeatFixture, type SeatFixture } from './demo/seatFixture'
+import { fastScryptCost } from './identity/scrypt'
+import { SecretsStore } from './identity/secrets'
+import { createUserKeyPair } from './identity/userKey'
+import { hashPin } from './identity/pinHash'
+import { openJournal } from './journal/openJournal'
+import { verifyJournalDirectory } from './journal/verifyJournalDirectory'
+import { loadOrCreateSeatKey } from './keys/seatKey'
+import { unprotectedSealer } from './keys/sealer'
+
+let seat: SeatFixture
+afterEach(async () => {
+  await seat.dispose()
+})
+
+async function segmentPath(dataDir: string): Promise<string> {
+  const folder = join(dataDir, 'journal')
+  const [first] = (await readdir(folder)).filter((name) => name.startsWith('segment-')).sort()
+  if (!first) throw new Error('no segment')
+  return join(folder, first)
+}
+
+describe('createSeatDeskServices', () => {
+  it('answers every channel in the shape the contract promises', async () => {
+    seat = await openSeatFixture({ configured: false })
+    const calls: Array<[keyof typeof contract, unknown]> = [
+      ['appInfo', {}],
+      ['seatStatus', {}],
+      ['sessionCurrent', {}],
+      ['seatSetup', { companyName: '佳途物流', branchCode: 'SZ01', seatNumber: '01', supervisor: fixtureSupervisor }],
+      ['journalRead', { afterSeq: 0, limit: 10 }],
+      ['signIn', { employeeNo: fixtureSupervisor.employeeNo, pin: fixtureSupervisor.pin }],
+      ['checklistConfirm', { items: confirmedChecklist, pin: fixtureSupervisor.pin }],
+      ['settingsGet', {}],
+      ['settingsUpdate', { settings: { lockoutAttempts: 6, lockoutMinutes: 10, idleLockMinutes: 5 } }],
+      ['userAdd', { employeeNo: 'A001', name: '张伟', role: 'agent', pin: '200001' }],
+      ['userSetActive', { employeeNo: 'A001', active: false }],
+      ['userResetPin', { employeeNo: 'A001', pin: '200009' }],
+      ['usersList', {}],
+      ['sessionLock', { reason: 'manual' }],
+      ['sessionUnlock', { pin: fixtureSupervisor.pin }],
+      ['sessionCurrent', {}],
+      ['signOut', {}],
+    ]
+    expect(new Set(calls.map(([channel]) => channel))).toEqual(new Set(channelNames))
+    for (const [channel, request] of calls) {
+      const result = await seat.services.dispatch(channel, request)
+      expect(result, channel).toMatchObject({ ok: true })
+      if (result.ok) expect(contract[channel].response.safeParse(result.value).success, channel).toBe(true)
+    }
+    expect(await seat.call('appInfo', {})).toEqual({ version: '0.0.0-test', runtime: 'browserPreview' })
+    expect((await verifyJournalDirectory(join(seat.dataDir, 'journal'))).status).toBe('intact')
+  })
+
+  it('lets the renderer page through the journal before anyone signs in', async () => {
+    seat = await openSeatFixture()
+    const page = await seat.call('journalRead', { afterSeq: 1, limit: 1 })
+    expect(page.headSeq).toBe(2)
+    expect(page.entries.map((entry) => [entry.seq, entry.kind])).toEqual([[2, 'user.added']])
+    expect(await seat.call('journalRead', { afterSeq: 2, limit: 1000 })).toEqual({ entries: [], headSeq: 2 })
+  })
+
+  it('reports a corrupt journal and refuses everything but appInfo and seatStatus', async () => {
+    seat = await openSeatFixture()
+    await seat.services.close()
+    const path = await segmentPath(seat.dataDir)
+    const text = await readFile(path, 'utf8')
+    await writeFile(path, text.replace('"seatNumber":"01"', '"seatNumber":"02"'))
+    await seat.restart()
+    const status = await seat.call('seatStatus', {})
+    expect(status.seat).toBeNull()
+    expect(status.journal).toMatchObject({ state: 'corrupt', seq: 1, directory: join(seat.dataDir, 'journal') })
+    expect(await seat.call('appInfo', {})).toMatchObject({ runtime: 'browserPreview' })
+    for (const channel of channelNames.filter((name) => name !== 'appInfo' && name !== 'seatStatus')) {
+      const result = await seat.services.handlers[channel]({} as never).then(
+        () => 'answered',
+        (error: { code?: string }) => error.code,
+      )
+      expect(result, channel).toBe('journalUnavailable')
+    }
+    expect(await seat.send('signIn', { employeeNo: 'S001', pin: '1234' })).toEqual({ ok: false, error: { code: 'journalUnavailable' } })
+    // Nothing on disk was touched.
+    expect(await readFile(path, 'utf8')).toBe(text.replace('"seatNumber":"01"', '"seatNumber":"02"'))
+  })
+
+  it('reports an unreadable secrets file instead of crashing', async () => {
+    seat = await openSeatFixture()
+    await seat.services.close()
+    await writeFile(join(seat.dataDir, 'identity', 'secrets.json'), '{"format":"other"}')
+    await seat.restart()
+    expect((await seat.call('seatStatus', {})).journal).toMatchObject({ state: 'corrupt', directory: join(seat.dataDir, 'identity') })
+  })
+
+  it('finishes a PIN reset a crash cut between secrets.json and the journal', async () => {
+    seat = await openSeatFixture()
+    await seat.services.close()
+    // What resetPin writes before its journal entry: new hash and key pair in secrets.json.
+    const secrets = await SecretsStore.open(seat.dataDir)
+    const keyPair = await createUserKeyPair('S001', '8642', fastScryptCost)
+    await secrets.put('S001', {
+      pinHash: await hashPin('8642', fastScryptCost),
+      publicKey: keyPair.publicKey,
+      privateKey: keyPair.lockedPrivateKey,
+      failedAttempts: 0,
+      lockedUntil: null,
+    })
+    await seat.restart()
+    const { entries } = await seat.call('journalRead', { afterSeq: 0, limit: 10 })
+    expect(entries.at(-1)).toMatchObject({ kind: 'user.keyRotated', actor: 'seat', payload: { publicKey: keyPair.publicKey } })
+    await seat.call('signIn', { employeeNo: 'S001', pin: '8642' })
+    expect((await verifyJournalDirectory(join(seat.dataDir, 'journal'))).status).toBe('intact')
+  })
+
+  it('completes a setup a crash cut after seat.created', async () => {
+    seat = await openSeatFixture({ configured: false })
+    await seat.services.close()
+    const seatKey = await loadOrCreateSeatKey(seat.dataDir, unprotectedSealer)
+    const opened = await openJournal({ directory: join(seat.dataDir, 'journal'), signer: seatKey, clock: seat.clock })
+    if (opened.status !== 'ok') throw new Error('journal did not open')
+    await opened.journal.append('seat.created', 'S001', {
+      seatId: 'seat-1',
+      companyName: '佳途物流',
+      branchCode: 'SZ01',
+      seatNumber: '01',
+      seatPublicKey: seatKey.publicKey,
+      keyProtection: 'unprotected',
+    })
+    await opened.journal.close()
+    await seat.restart()
+    expect((await seat.call('seatStatus', {})).seat).toBeNull()
+    const configured = await seat.call('seatSetup', { companyName: '佳途物流', branchCode: 'SZ01', seatNumber: '01', supervisor: fixtureSupervisor })
+    expect(configured.seatId).toBe('seat-1')
+    const { entries } = await seat.call('journalRead', { afterSeq: 0, limit: 10 })
+    expect(entries.map((entry) => entry.kind)).toEqual(['seat.created', 'user.added'])
+  })
+
+  it('serialises concurrent calls: two sign-ins end with one open session', async () => {
+    seat = await openSeatFixture()
+    await seat.signInReady(fixtureSupervisor.employeeNo, fixtureSupervisor.pin)
+    await seat.call('userAdd', { employeeNo: 'A001', name: '张伟', role: 'agent', pin: '200001' })
+    const [first, second] = await Promise.all([
+      seat.send('signIn', { employeeNo: 'A001', pin: '200001' }),
+      seat.send('signIn', { employeeNo: 'S001', pin: fixtureSupervisor.pin }),
+    ])
+    expect(first.ok && second.ok).toBe(true)
+    const { entries } = await seat.call('journalRead', { afterSeq: 0, limit: 100 })
+    const kinds = entries.slice(-4).map((entry) => entry.kind)
+    expect(kinds).toEqual(['session.signedOut', 'session.signedIn', 'session.signedOut', 'session.signedIn'])
+    expect((await seat.call('sessionCurrent', {}))?.user.employeeNo).toBe('S001')
+  })
+})

@@ -1,0 +1,215 @@
+import { join } from 'node:path'
+import { channelNames, type ChannelName } from '../../shared/ipc/channels'
+import type { JournalState } from '../../shared/ipc/contract'
+import { AppError } from '../../shared/ipc/errors'
+import type { EntryKind, EntryPayload } from '../../shared/journal/kinds'
+import type { Clock } from './clock'
+import { SeatDirectory } from './identity/directory'
+import { IdentityService } from './identity/identityService'
+import { toKnownEntry, type KnownEntry } from './identity/knownEntry'
+import { defaultScryptCost, type ScryptCost } from './identity/scrypt'
+import { SecretsStore } from './identity/secrets'
+import { createDispatch, type ChannelHandlers, type Dispatch, type DispatchLogger } from './ipc/dispatch'
+import type { Journal, RecoveryNote } from './journal/api'
+import { JournalClosedError, JournalFailedError } from './journal/errors'
+import { openJournal } from './journal/openJournal'
+import { loadOrCreateSeatKey, type SeatKey } from './keys/seatKey'
+import type { KeySealer } from './keys/sealer'
+import { AccessGate, channelAccess } from './session/access'
+import { SessionService } from './session/sessionService'
+import { SessionState } from './session/sessionState'
+import { SettingsService } from './settings/settingsService'
+
+// Main's services, built from their dependencies alone (no Electron), so the Electron shell, the
+// browser preview, the CLI's demo generator and the tests all run the very same code.
+export interface SeatDeskServicesOptions {
+  /** Holds journal/, keys/ and identity/. */
+  dataDir: string
+  clock: Clock
+  /** safeStorage-backed in Electron when available, else `unprotectedSealer`. */
+  sealer: KeySealer
+  runtime: 'electron' | 'browserPreview'
+  version: string
+  /** scrypt cost for new PIN hashes and user keys (default `defaultScryptCost`); tests and the demo pass `fastScryptCost`. */
+  scryptCost?: ScryptCost
+  /** Where unexpected errors are logged (default console). */
+  logger?: DispatchLogger
+}
+
+export interface SeatDeskServices {
+  /** One guarded handler per channel (access rules applied, payload NOT validated: use `dispatch`). */
+  readonly handlers: ChannelHandlers
+  /** Validates against the contract, runs the handler, answers an IpcResult. Never throws. */
+  readonly dispatch: Dispatch
+  journalState(): JournalState
+  /** Waits for the call in progress, then closes the journal. */
+  close(): Promise<void>
+}
+
+/** Everything that exists only when the journal opened. */
+interface OpenSeat {
+  journal: Journal
+  recovered: RecoveryNote | null
+  directory: SeatDirectory
+  identity: IdentityService
+  sessions: SessionService
+  settings: SettingsService
+  gate: AccessGate
+}
+
+export async function createSeatDeskServices(options: SeatDeskServicesOptions): Promise<SeatDeskServices> {
+  const logger = options.logger ?? console
+  const opened = await openSeat(options)
+  const seat = 'state' in opened ? null : opened
+
+  const openSeatOrRefuse = (): OpenSeat => {
+    if (!seat) throw new AppError('journalUnavailable')
+    return seat
+  }
+  const actor = (): string => openSeatOrRefuse().sessions.requireSession().employeeNo
+
+  const raw: ChannelHandlers = {
+    appInfo: async () => ({ version: options.version, runtime: options.runtime }),
+    seatStatus: async () => ({ seat: seat?.directory.publicSeat() ?? null, journal: journalState() }),
+    seatSetup: (request) => openSeatOrRefuse().identity.setupSeat(request),
+    signIn: (request) => openSeatOrRefuse().sessions.signIn(request.employeeNo, request.pin),
+    sessionCurrent: async () => {
+      const { sessions } = openSeatOrRefuse()
+      const session = sessions.current()
+      return session ? sessions.view(session) : null
+    },
+    checklistConfirm: (request) => openSeatOrRefuse().sessions.confirmChecklist(request.items, request.pin),
+    sessionLock: (request) => openSeatOrRefuse().sessions.lock(request.reason),
+    sessionUnlock: (request) => openSeatOrRefuse().sessions.unlock(request.pin),
+    signOut: () => openSeatOrRefuse().sessions.signOut(),
+    usersList: async () => openSeatOrRefuse().identity.list(),
+    userAdd: (request) => openSeatOrRefuse().identity.addUser(actor(), request),
+    userSetActive: (request) => openSeatOrRefuse().identity.setActive(actor(), request.employeeNo, request.active),
+    userResetPin: (request) => openSeatOrRefuse().identity.resetPin(actor(), request.employeeNo, request.pin),
+    settingsGet: async () => openSeatOrRefuse().settings.get(),
+    settingsUpdate: (request) => openSeatOrRefuse().settings.update(actor(), request.settings),
+    journalRead: async (request) => {
+      const { journal } = openSeatOrRefuse()
+      return { entries: await journal.read(request.afterSeq, request.limit), headSeq: journal.head().seq }
+    },
+  }
+
+  // One call at a time: a sign-in awaits scrypt between reading and writing state, and two
+  // interleaved calls must not both pass a check the other is about to invalidate.
+  let queue: Promise<unknown> = Promise.resolve()
+  const serialized = <T>(run: () => Promise<T>): Promise<T> => {
+    const result = queue.then(run)
+    queue = result.catch(() => undefined)
+    return result
+  }
+
+  const handlers = wrapHandlers(raw, (channel, handler) => (request) =>
+    serialized(async () => {
+      if (channel !== 'appInfo' && channel !== 'seatStatus') {
+        openSeatOrRefuse().gate.check(channel, channelAccess[channel])
+      }
+      try {
+        return await handler(request)
+      } catch (error) {
+        // A journal that stopped after a failed write refuses every later append: say so plainly.
+        if (error instanceof JournalFailedError || error instanceof JournalClosedError) {
+          logger.error(`SeatDesk: ${channel} could not write the journal`, error)
+          throw new AppError('journalUnavailable')
+        }
+        throw error
+      }
+    }),
+  )
+
+  function journalState(): JournalState {
+    if ('state' in opened) return opened
+    return { state: 'ok', headSeq: opened.journal.head().seq, recovered: opened.recovered }
+  }
+
+  return {
+    handlers,
+    dispatch: createDispatch(handlers, logger),
+    journalState,
+    close: async () => {
+      await queue
+      await seat?.journal.close()
+    },
+  }
+}
+
+/** Opens the seat key, secrets and journal and replays the journal; or says why it cannot. */
+async function openSeat(options: SeatDeskServicesOptions): Promise<OpenSeat | Extract<JournalState, { state: 'corrupt' }>> {
+  const { dataDir, clock } = options
+  let seatKey: SeatKey
+  let secrets: SecretsStore
+  try {
+    seatKey = await loadOrCreateSeatKey(dataDir, options.sealer)
+  } catch (error) {
+    return { state: 'corrupt', seq: null, reason: `seat key: ${messageOf(error)}`, directory: join(dataDir, 'keys') }
+  }
+  try {
+    secrets = await SecretsStore.open(dataDir)
+  } catch (error) {
+    return { state: 'corrupt', seq: null, reason: `identity secrets: ${messageOf(error)}`, directory: join(dataDir, 'identity') }
+  }
+  const opened = await openJournal({ directory: join(dataDir, 'journal'), signer: seatKey, clock })
+  if (opened.status === 'corrupt') return { state: 'corrupt', seq: opened.seq, reason: opened.reason, directory: opened.directory }
+  const { journal } = opened
+
+  const directory = new SeatDirectory()
+  const sessionState = new SessionState()
+  const project = (entry: KnownEntry): void => {
+    directory.apply(entry)
+    settings.apply(entry)
+    sessionState.apply(entry)
+  }
+  // Every write goes through here, so the in-memory state is always the journal's replay.
+  const record = async <K extends EntryKind>(kind: K, actor: string, payload: EntryPayload<K>) => {
+    const entry = await journal.append(kind, actor, payload)
+    const known = toKnownEntry(entry)
+    if (known) project(known)
+    return entry
+  }
+  const settings = new SettingsService(record)
+  const currentSettings = () => settings.get()
+  const identity = new IdentityService({
+    clock,
+    record,
+    directory,
+    secrets,
+    settings: currentSettings,
+    seatKey,
+    scryptCost: options.scryptCost ?? defaultScryptCost,
+  })
+  const sessions = new SessionService({ record, state: sessionState, identity, directory, settings: currentSettings })
+
+  for await (const entry of journal.replay()) {
+    const known = toKnownEntry(entry)
+    if (known) project(known)
+  }
+  await identity.completeInterruptedKeyRotations()
+  await sessions.lockAfterRestart()
+
+  return {
+    journal,
+    recovered: opened.recovered,
+    directory,
+    identity,
+    sessions,
+    settings,
+    gate: new AccessGate(directory, sessionState),
+  }
+}
+
+type AnyHandler = (request: never) => Promise<unknown>
+
+/** Applies the same wrapper to every channel's handler (the map keeps its per-channel types). */
+function wrapHandlers(handlers: ChannelHandlers, wrap: (channel: ChannelName, handler: AnyHandler) => AnyHandler): ChannelHandlers {
+  const wrapped: Partial<Record<ChannelName, unknown>> = {}
+  for (const channel of channelNames) wrapped[channel] = wrap(channel, handlers[channel])
+  return wrapped as ChannelHandlers
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

@@ -1,0 +1,69 @@
+import type { ChannelName } from '../../../shared/ipc/channels'
+import { AppError } from '../../../shared/ipc/errors'
+import type { SeatDirectory, UserRecord } from '../identity/directory'
+import type { SessionState } from './sessionState'
+
+// Who may call what, decided in one place before any handler runs. Each level includes the ones
+// before it: the journal must be open, the seat configured, someone signed in, the screen unlocked,
+// the 003 checklist confirmed, and for management the supervisor role.
+export type AccessLevel = 'journal' | 'seat' | 'session' | 'unlocked' | 'ready' | 'supervisor'
+
+export const channelAccess: Record<Exclude<ChannelName, 'appInfo' | 'seatStatus'>, AccessLevel> = {
+  // The renderer's Dexie projection reads the journal whenever it is open — before sign-in too, to
+  // list the users on the sign-in screen. It is the seat's own record (it holds no secrets) and is
+  // readable while locked as well: signOut is open at the lock screen, so refusing it there would
+  // protect nothing.
+  journalRead: 'journal',
+  seatSetup: 'journal',
+  sessionCurrent: 'journal',
+  signIn: 'seat',
+  sessionUnlock: 'session',
+  signOut: 'session',
+  sessionLock: 'unlocked',
+  checklistConfirm: 'unlocked',
+  settingsGet: 'unlocked',
+  usersList: 'supervisor',
+  userAdd: 'supervisor',
+  userSetActive: 'supervisor',
+  userResetPin: 'supervisor',
+  settingsUpdate: 'supervisor',
+}
+
+/** While the screen is locked only these answer; everything else says sessionLocked. */
+const openWhileLocked: ReadonlySet<ChannelName> = new Set([
+  'appInfo',
+  'seatStatus',
+  'sessionCurrent',
+  'sessionUnlock',
+  'signOut',
+  'journalRead',
+])
+
+export class AccessGate {
+  constructor(
+    private readonly directory: SeatDirectory,
+    private readonly sessions: SessionState,
+  ) {}
+
+  /** Throws the AppError that says why `channel` may not run now. */
+  check(channel: ChannelName, level: AccessLevel): void {
+    const session = this.sessions.current
+    if (session?.lockedAt != null && !openWhileLocked.has(channel)) throw new AppError('sessionLocked')
+    if (level === 'journal') return
+    if (!this.directory.isConfigured()) throw new AppError('notConfigured')
+    if (level === 'seat') return
+    if (!session) throw new AppError('notSignedIn')
+    if (level === 'session') return
+    if (session.lockedAt !== null) throw new AppError('sessionLocked')
+    if (level === 'unlocked') return
+    if (session.checklistConfirmedAt === null) throw new AppError('checklistPending')
+    if (level === 'ready') return
+    if (this.signedInUser(session.employeeNo).role !== 'supervisor') throw new AppError('notAllowed')
+  }
+
+  private signedInUser(employeeNo: string): UserRecord {
+    const user = this.directory.user(employeeNo)
+    if (!user) throw new AppError('notSignedIn')
+    return user
+  }
+}

@@ -1,0 +1,116 @@
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { _electron, test as base, type ElectronApplication } from '@playwright/test'
+import { appEntryUrl } from '../../electron/main/security/appOrigin'
+import { ensureDemoSeat, type DemoAccount } from '../../electron/preview/demoSeat'
+import { startPreviewServer } from '../../electron/preview/previewServer'
+
+// Every spec runs against a fresh seat: its own temporary data folder and its own server (or app).
+// By default that is the browser preview, started in-process. With SEATDESK_E2E_ELECTRON=1 and an
+// Electron binary on disk, the same specs drive the real app (`page` is then its window).
+
+const repoRoot = resolve(import.meta.dirname, '../..')
+const useElectron = process.env.SEATDESK_E2E_ELECTRON === '1'
+
+export type Runtime = 'browserPreview' | 'electron'
+
+export interface SeatDesk {
+  runtime: Runtime
+  dataDir: string
+  /** The preview's address with its token; null under Electron. */
+  url: string | null
+  /** The preview's bridge token; null under Electron. */
+  token: string | null
+  /** Set when the test asked for `demo: true`. */
+  demoAccounts: DemoAccount[] | null
+  /** Shows the app's start page. Install `page.clock` before calling it to control the page's time. */
+  open(): Promise<void>
+}
+
+interface Options {
+  /** Start on a demo seat instead of an empty one: `test.use({ demo: true })`. */
+  demo: boolean
+}
+
+interface Fixtures {
+  dataDir: string
+  /** Under Electron the demo seat is written before the app starts (the preview writes its own). */
+  electronDemoAccounts: DemoAccount[] | null
+  electronApp: ElectronApplication | null
+  seatDesk: SeatDesk
+}
+
+/** The Electron binary's path when one is installed (require('electron') throws when it is not). */
+export function electronBinary(): string | null {
+  try {
+    const path: unknown = createRequire(import.meta.url)('electron')
+    return typeof path === 'string' && existsSync(path) ? path : null
+  } catch {
+    return null
+  }
+}
+
+export const test = base.extend<Options & Fixtures>({
+  demo: [false, { option: true }],
+
+  // Playwright reads a fixture's dependencies from this destructuring; this one has none.
+  // eslint-disable-next-line no-empty-pattern
+  dataDir: async ({}, use) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'seatdesk-e2e-'))
+    await use(dataDir)
+    await rm(dataDir, { recursive: true, force: true })
+  },
+
+  electronDemoAccounts: async ({ dataDir, demo }, use) => {
+    await use(useElectron && demo ? await ensureDemoSeat(dataDir) : null)
+  },
+
+  electronApp: async ({ dataDir, electronDemoAccounts: _seeded }, use) => {
+    if (!useElectron) return use(null)
+    const executablePath = electronBinary()
+    if (!executablePath) throw new Error('SEATDESK_E2E_ELECTRON=1 but no Electron binary is installed.')
+    const app = await _electron.launch({
+      executablePath,
+      args: [join(repoRoot, 'out/main/index.js'), `--user-data-dir=${dataDir}`],
+      cwd: repoRoot,
+    })
+    await use(app)
+    await app.close()
+  },
+
+  page: async ({ page, electronApp }, use) => {
+    await use(electronApp ? await electronApp.firstWindow() : page)
+  },
+
+  seatDesk: async ({ dataDir, demo, electronApp, electronDemoAccounts, page }, use) => {
+    if (electronApp) {
+      return use({
+        runtime: 'electron',
+        dataDir,
+        url: null,
+        token: null,
+        demoAccounts: electronDemoAccounts,
+        open: async () => {
+          await page.goto(appEntryUrl)
+        },
+      })
+    }
+    const preview = await startPreviewServer({ dataDir, demo })
+    await use({
+      runtime: 'browserPreview',
+      dataDir,
+      url: preview.url,
+      token: preview.token,
+      demoAccounts: preview.demoAccounts,
+      open: async () => {
+        await page.goto(preview.url)
+      },
+    })
+    await preview.close()
+  },
+})
+
+export { expect } from '@playwright/test'

@@ -1,6 +1,6 @@
 import type { Seat, UserView } from '../../../shared/domain/identity'
 import type { Role } from '../../../shared/domain/roles'
-import type { KnownEntry } from './knownEntry'
+import type { KnownEntry } from '../../../shared/journal/knownEntry'
 
 // The seat and its users as the journal tells them: public facts only (the secrets are elsewhere).
 export interface UserRecord {

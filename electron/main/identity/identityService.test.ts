@@ -8,7 +8,7 @@ import type { Journal } from '../journal/api'
 import { verifyJournalDirectory } from '../journal/verifyJournalDirectory'
 import { SeatDirectory } from './directory'
 import { IdentityService } from './identityService'
-import { toKnownEntry } from './knownEntry'
+import { toKnownEntry } from '../../../shared/journal/knownEntry'
 import { fastScryptCost } from './scrypt'
 import { SecretsStore } from './secrets'
 

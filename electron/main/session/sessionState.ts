@@ -1,4 +1,4 @@
-import type { KnownEntry } from '../identity/knownEntry'
+import type { KnownEntry } from '../../../shared/journal/knownEntry'
 
 // The seat's one session as the journal tells it. Rebuilt on start by replay, so after a restart the
 // app knows who was signed in and whether they had confirmed the checklist.

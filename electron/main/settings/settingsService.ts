@@ -1,6 +1,6 @@
 import { defaultSettings, type Settings } from '../../../shared/domain/settings'
 import type { Journal } from '../journal/api'
-import type { KnownEntry } from '../identity/knownEntry'
+import type { KnownEntry } from '../../../shared/journal/knownEntry'
 
 // Supervisor-editable numbers. The journal is the only store: the current value is the last
 // `settings.changed`, or the defaults before the first one.

@@ -1,5 +1,5 @@
-import type { JournalEntry } from '../../../shared/journal/entry'
-import { entryPayloads, isEntryKind, type EntryKind, type EntryPayload } from '../../../shared/journal/kinds'
+import type { JournalEntry } from './entry'
+import { entryPayloads, isEntryKind, type EntryKind, type EntryPayload } from './kinds'
 
 // A journal entry whose payload has been checked against its kind's schema, so projections can
 // switch on `kind` and read the payload with full types. Kinds this build does not know (written by

@@ -1,5 +1,6 @@
 import { Button, Center, Stack, Title } from '@mantine/core'
 import { lazy, Suspense, useEffect, useState } from 'react'
+import { ScreenErrorBoundary } from '../ui/ScreenErrorBoundary'
 import { useTranslation } from 'react-i18next'
 import { createProjectionSync } from '../db/sync'
 import { CorruptJournalScreen } from '../features/journal/CorruptJournalScreen'
@@ -58,9 +59,11 @@ export function AppRoot() {
   return (
     <ProjectionSyncContext value={sync}>
       {journal.recovered && <RecoveredNotice recovered={journal.recovered} />}
-      <Suspense fallback={<Loading />}>
-        {!seat ? <SetupPage /> : !session ? <SignInPage seat={seat} /> : <Shell seat={seat} session={session} />}
-      </Suspense>
+      <ScreenErrorBoundary>
+        <Suspense fallback={<Loading />}>
+          {!seat ? <SetupPage /> : !session ? <SignInPage seat={seat} /> : <Shell seat={seat} session={session} />}
+        </Suspense>
+      </ScreenErrorBoundary>
     </ProjectionSyncContext>
   )
 }

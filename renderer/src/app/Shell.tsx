@@ -24,6 +24,7 @@ import {
   IconUsers,
 } from '@tabler/icons-react'
 import { lazy, Suspense, useCallback, type ReactNode } from 'react'
+import { ScreenErrorBoundary } from '../ui/ScreenErrorBoundary'
 import { useTranslation } from 'react-i18next'
 import type { Seat } from '../../../shared/domain/identity'
 import { canChangeSettings, canManageUsers } from '../../../shared/domain/roles'
@@ -164,7 +165,9 @@ export default function Shell({ seat, session }: { seat: Seat; session: SessionV
           </AppShell.Navbar>
         )}
         <AppShell.Main>
-          <Suspense fallback={<Loading />}>{checklistDone ? <ScreenContent screen={screen} /> : <ChecklistPage session={session} />}</Suspense>
+          <ScreenErrorBoundary key={screen}>
+            <Suspense fallback={<Loading />}>{checklistDone ? <ScreenContent screen={screen} /> : <ChecklistPage session={session} />}</Suspense>
+          </ScreenErrorBoundary>
         </AppShell.Main>
       </AppShell>
       {locked && <LockOverlay session={session} />}

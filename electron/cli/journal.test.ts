@@ -1,0 +1,117 @@
+import { spawnSync } from 'node:child_process'
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { build } from 'esbuild'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { writeSampleJournal } from '../main/journal/sampleJournal'
+
+// The CLI is spawned exactly as `npm run journal` runs it, so exit codes are the real ones.
+const repo = resolve(import.meta.dirname, '../..')
+const tsx = join(repo, 'node_modules/.bin/tsx')
+const cli = join(repo, 'electron/cli/journal.ts')
+
+function runCli(...args: string[]) {
+  const result = spawnSync(tsx, [cli, ...args], { encoding: 'utf8', timeout: 30_000 })
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+let root: string
+let seatFolder: string
+let journalFolder: string
+
+function copyJournal(name: string): string {
+  const folder = join(root, name)
+  mkdirSync(folder)
+  writeFileSync(join(folder, 'segment-000001.ndjson'), readFileSync(join(journalFolder, 'segment-000001.ndjson')))
+  return join(folder, 'segment-000001.ndjson')
+}
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'journal-cli-'))
+  seatFolder = join(root, 'seat')
+  journalFolder = join(seatFolder, 'journal')
+  await writeSampleJournal(journalFolder, 12)
+})
+afterAll(() => rmSync(root, { recursive: true, force: true }))
+
+describe('npm run journal -- verify', () => {
+  it('exits 0 for an intact journal, given the seat folder or the journal folder', () => {
+    for (const folder of [seatFolder, journalFolder]) {
+      const { code, stdout } = runCli('verify', folder)
+      expect(code, stdout).toBe(0)
+      expect(stdout).toMatch(/intact: 12 entries, head seq 12 hash [0-9a-f]{64}/)
+    }
+  })
+
+  it('exits 1 for a tampered journal and names the first bad seq', () => {
+    const segment = copyJournal('tampered')
+    writeFileSync(segment, readFileSync(segment, 'utf8').replace('"reason":"idle"', '"reason":"manual"'))
+    const { code, stdout } = runCli('verify', join(root, 'tampered'))
+    expect(code, stdout).toBe(1)
+    expect(stdout).toContain('first bad entry seq 6')
+    expect(stdout).toContain('hash does not match the entry content')
+  })
+
+  it('exits 2 for a torn tail only and says it is recoverable', () => {
+    const segment = copyJournal('torn')
+    appendFileSync(segment, '{"actor":"A0')
+    const { code, stdout } = runCli('verify', join(root, 'torn'))
+    expect(code, stdout).toBe(2)
+    expect(stdout).toContain('set it aside')
+    expect(readFileSync(segment, 'utf8').endsWith('{"actor":"A0')).toBe(true)
+  })
+
+  it('exits 64 on usage errors', () => {
+    expect(runCli().code).toBe(64)
+    expect(runCli('frobnicate').code).toBe(64)
+    expect(runCli('verify').code).toBe(64)
+    expect(runCli('verify', join(root, 'missing')).code).toBe(64)
+    expect(runCli('verify', root, 'extra').code).toBe(64)
+    expect(runCli('verify', mkdtempSync(join(root, 'empty-'))).stderr).toContain('no journal in')
+  })
+
+  it('prints help with exit 0', () => {
+    const { code, stdout } = runCli('--help')
+    expect(code).toBe(0)
+    expect(stdout).toContain('verify DIR')
+    expect(stdout).toContain('demo DIR [--entries N]')
+  })
+})
+
+describe('npm run journal -- demo', () => {
+  it('creates a demo seat that verifies, and prints the demo accounts', () => {
+    const dataDir = join(root, 'demo-seat')
+    const demo = runCli('demo', dataDir, '--entries', '60')
+    expect(demo.code, demo.stderr).toBe(0)
+    expect(demo.stdout).toMatch(/demo seat written to .*: \d+ journal entries/)
+    expect(demo.stdout).toMatch(/S001\s+\S+\s+supervisor\s+\d{4,8}/)
+    const verify = runCli('verify', dataDir)
+    expect(verify.code, verify.stdout).toBe(0)
+  }, 60_000)
+
+  it('exits 64 on bad demo arguments', () => {
+    expect(runCli('demo').code).toBe(64)
+    expect(runCli('demo', join(root, 'x'), '--entries', 'many').code).toBe(64)
+    expect(runCli('demo', join(root, 'x'), '--size', '5').code).toBe(64)
+  })
+})
+
+describe('the journal CLI import graph', () => {
+  it('never imports electron, so it runs under plain Node', async () => {
+    const result = await build({
+      entryPoints: [cli],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      write: false,
+      metafile: true,
+      external: ['electron'],
+      logLevel: 'silent',
+    })
+    const imports = Object.values(result.metafile.inputs).flatMap((input) => input.imports)
+    expect(imports.length).toBeGreaterThan(10)
+    const packages = imports.filter((imported) => imported.external).map((imported) => imported.path)
+    expect(packages.filter((path) => path === 'electron' || path.startsWith('electron/'))).toEqual([])
+  })
+})

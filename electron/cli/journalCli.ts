@@ -1,0 +1,56 @@
+import { demoCommand } from './demoCommand'
+import type { CliOutput } from './exitCodes'
+import { EXIT_OK, EXIT_USAGE, UsageError } from './exitCodes'
+import { verifyCommand } from './verifyCommand'
+
+interface Command {
+  usage: string
+  summary: string
+  run(args: string[], output: CliOutput): Promise<number>
+}
+
+// Later issues add `export` here.
+const commands: Record<string, Command> = {
+  verify: {
+    usage: 'verify DIR',
+    summary: 'check a journal (or a seat data folder with journal/): exit 0 intact, 1 tampered, 2 torn tail only',
+    run: verifyCommand,
+  },
+  demo: {
+    usage: 'demo DIR [--entries N]',
+    summary: 'create a demo seat with users and shift history in an empty data folder',
+    run: demoCommand,
+  },
+}
+
+function help(): string {
+  const width = Math.max(...Object.values(commands).map((command) => command.usage.length))
+  return [
+    'usage: npm run journal -- <command> [arguments]',
+    '',
+    ...Object.values(commands).map((command) => `  ${command.usage.padEnd(width)}  ${command.summary}`),
+    '',
+    `exit codes: 0 ok, 1 tampered or corrupt, 2 torn tail only (recoverable), ${EXIT_USAGE} usage error`,
+  ].join('\n')
+}
+
+export async function runJournalCli(argv: string[], output: CliOutput): Promise<number> {
+  const [name, ...args] = argv
+  if (name === '--help' || name === '-h' || name === 'help') {
+    output.out(help())
+    return EXIT_OK
+  }
+  const command = name === undefined ? undefined : commands[name]
+  if (!command) {
+    output.err(name === undefined ? 'missing command' : `unknown command: ${name}`)
+    output.err(help())
+    return EXIT_USAGE
+  }
+  try {
+    return await command.run(args, output)
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error
+    output.err(`${error.message}\nusage: npm run journal -- ${command.usage}`)
+    return EXIT_USAGE
+  }
+}

@@ -1,0 +1,11 @@
+// The journal module's public surface for the rest of main, the CLI and the demo generator.
+export type { Journal, OpenJournalResult, RecoveryNote, SeatSigner, VerifyReport, VerifyStatus } from './api'
+export { openJournal } from './openJournal'
+export type { OpenJournalOptions } from './openJournal'
+export { verifyJournalDirectory } from './verifyJournalDirectory'
+export type { DirectoryVerifyReport, VerifyJournalOptions } from './verifyJournalDirectory'
+export { EntryVerifier, verifyLines } from './verifyEntries'
+export type { EntryCheck, EntryVerifierOptions, LinesVerdict } from './verifyEntries'
+export { createSeatSigner } from './seatSigner'
+export { InvalidEntryError, JournalClosedError, JournalFailedError } from './errors'
+export * as ed25519 from './ed25519'

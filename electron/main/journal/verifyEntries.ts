@@ -1,0 +1,182 @@
+import { createHash, verify as cryptoVerify } from 'node:crypto'
+import type { KeyObject } from 'node:crypto'
+import { attestedMessage } from '../../../shared/journal/attestation'
+import { GENESIS_PREV, journalEntrySchema } from '../../../shared/journal/entry'
+import type { JournalEntry } from '../../../shared/journal/entry'
+import { entryPayloads, isEntryKind } from '../../../shared/journal/kinds'
+import type { Attestation } from '../../../shared/journal/kinds'
+import { canonicalEntryTexts } from './entryCodec'
+import { decodeCanonicalBase64, ED25519_SIGNATURE_BYTES, publicKeyFromRaw, verify } from './ed25519'
+
+// Per-entry verification, free of files, so opening a journal, the CLI and the HQ bundle verifier all
+// apply exactly the same rules. It walks entries in order and keeps only what the chain needs: the
+// expected seq, the previous hash, the seat key and each user's current key (for attestations).
+
+export type EntryCheck = { ok: true; entry: JournalEntry } | { ok: false; seq: number | null; reason: string }
+
+export interface EntryVerifierOptions {
+  /**
+   * The seat key (raw base64) to verify against. A genesis `seat.created` names its own key; when both
+   * are present they must agree. Without either, nothing can be verified and seq 1 is refused.
+   */
+  expectedSeatPublicKey?: string
+}
+
+const HASH_PATTERN = /^[0-9a-f]{64}$/
+const ATTESTED_KINDS = new Set(['session.signedIn', 'session.checklistConfirmed'])
+
+function isRawPublicKey(raw: string): boolean {
+  try {
+    publicKeyFromRaw(raw)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function fail(seq: number | null, reason: string): EntryCheck {
+  return { ok: false, seq, reason }
+}
+
+export class EntryVerifier {
+  private nextSeq = 1
+  private prevHash = GENESIS_PREV
+  private seatKey: KeyObject | null = null
+  private seatKeyRaw: string | null = null
+  private readonly userKeys = new Map<string, KeyObject>()
+
+  constructor(private readonly options: EntryVerifierOptions = {}) {}
+
+  /** The last accepted entry (seq 0 and GENESIS_PREV before any). */
+  head(): { seq: number; hash: string } {
+    return { seq: this.nextSeq - 1, hash: this.prevHash }
+  }
+
+  /** The seat key entries are verified under, once known. */
+  seatPublicKey(): string | null {
+    return this.seatKeyRaw ?? this.options.expectedSeatPublicKey ?? null
+  }
+
+  /** Checks one line (without its newline) and, when it is good, advances the chain past it. */
+  verifyLine(line: string): EntryCheck {
+    const check = this.inspectLine(line)
+    if (check.ok) this.accept(check.entry)
+    return check
+  }
+
+  /** Full check of a stored line: encoding, chain link, hash, seat signature, payload, attestation. */
+  inspectLine(line: string): EntryCheck {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(line)
+    } catch {
+      return fail(null, 'line is not valid JSON')
+    }
+    const seq = this.nextSeq
+    const shape = journalEntrySchema.safeParse(parsed)
+    if (!shape.success) return fail(seq, `entry fields are malformed (${shape.error.issues[0]?.path.join('.') || 'entry'})`)
+    const entry = parsed as JournalEntry
+    if (entry.payload === undefined) return fail(seq, 'entry has no payload')
+    const canonical = canonicalEntryTexts(entry)
+    if (canonical.line !== line) return fail(seq, 'line is not in canonical form')
+    const semantic = this.checkNewEntry(entry)
+    if (semantic) return fail(seq, semantic)
+    // Hash and signature last: they are the expensive part and every cheaper check has passed.
+    if (!HASH_PATTERN.test(entry.hash)) return fail(seq, 'hash is not lowercase hex SHA-256')
+    const recomputed = createHash('sha256').update(canonical.hashed, 'utf8').digest('hex')
+    if (recomputed !== entry.hash) return fail(seq, 'hash does not match the entry content')
+    const signature = decodeCanonicalBase64(entry.sig, ED25519_SIGNATURE_BYTES)
+    if (!signature) return fail(seq, 'seat signature is not canonical base64 of 64 bytes')
+    const seatKey = entry.seq === 1 ? this.genesisKey(entry) : this.seatKey
+    if (!seatKey || !cryptoVerify(null, Buffer.from(entry.hash, 'ascii'), seatKey, signature)) {
+      return fail(seq, 'seat signature does not verify')
+    }
+    return { ok: true, entry }
+  }
+
+  /**
+   * The checks that do not need the hash or signature: the writer runs them before it signs and
+   * writes, so it can never produce an entry the next open would call corrupt.
+   * Returns the reason the entry cannot be the next one, or null.
+   */
+  checkNewEntry(entry: Pick<JournalEntry, 'seq' | 'prev' | 'kind' | 'payload'>): string | null {
+    if (entry.seq !== this.nextSeq) return `expected seq ${this.nextSeq}, found seq ${entry.seq}`
+    if (entry.prev !== this.prevHash) return `prev does not link to the hash of seq ${this.nextSeq - 1}`
+    if (!isEntryKind(entry.kind)) return `unknown entry kind ${entry.kind}`
+    const payload = entryPayloads[entry.kind].safeParse(entry.payload)
+    if (!payload.success) return `${entry.kind} payload is invalid (${payload.error.issues[0]?.path.join('.') || 'payload'})`
+    if (entry.kind === 'seat.created') {
+      if (entry.seq !== 1) return 'seat.created may only be the first entry'
+      const named = (entry.payload as { seatPublicKey: string }).seatPublicKey
+      const expected = this.options.expectedSeatPublicKey
+      if (expected !== undefined && named !== expected) return 'seat.created names a different seat key than this seat signs with'
+      if (!isRawPublicKey(named)) return 'seat.created seatPublicKey is not a raw Ed25519 key'
+    } else if (entry.seq === 1 && this.options.expectedSeatPublicKey === undefined) {
+      return 'first entry is not seat.created and no seat public key was given'
+    }
+    if (entry.kind === 'user.added' || entry.kind === 'user.keyRotated') {
+      const { employeeNo, publicKey } = entry.payload as { employeeNo: string; publicKey: string }
+      if (!isRawPublicKey(publicKey)) return `public key of ${employeeNo} is not a raw Ed25519 key`
+    }
+    if (ATTESTED_KINDS.has(entry.kind)) return this.checkAttestation(entry.kind, entry.payload as { attestation: Attestation })
+    return null
+  }
+
+  /** Moves the chain past an entry that passed `inspectLine` or was just written after `checkNewEntry`. */
+  accept(entry: JournalEntry): void {
+    if (entry.seq === 1) {
+      this.seatKey = this.genesisKey(entry)
+      if (entry.kind === 'seat.created') this.seatKeyRaw = (entry.payload as { seatPublicKey: string }).seatPublicKey
+    }
+    if (entry.kind === 'user.added' || entry.kind === 'user.keyRotated') {
+      const { employeeNo, publicKey } = entry.payload as { employeeNo: string; publicKey: string }
+      this.userKeys.set(employeeNo, publicKeyFromRaw(publicKey))
+    }
+    this.nextSeq = entry.seq + 1
+    this.prevHash = entry.hash
+  }
+
+  private genesisKey(entry: Pick<JournalEntry, 'kind' | 'payload'>): KeyObject | null {
+    const raw =
+      entry.kind === 'seat.created'
+        ? (entry.payload as { seatPublicKey: string }).seatPublicKey
+        : this.options.expectedSeatPublicKey
+    if (raw === undefined) return null
+    try {
+      return publicKeyFromRaw(raw)
+    } catch {
+      return null
+    }
+  }
+
+  // Personal attestations prove the user typed their PIN; the key is the one current at this point
+  // of the chain, so a PIN reset does not invalidate older sign-ins (shared/journal/kinds.ts).
+  private checkAttestation(kind: string, payload: { attestation: Attestation }): string | null {
+    const { attestation, ...rest } = payload
+    const key = this.userKeys.get(attestation.employeeNo)
+    if (!key) return `attestation by ${attestation.employeeNo}: no such user`
+    const message = attestedMessage(kind, attestation.employeeNo, rest)
+    if (!verify(key, message, attestation.sig)) return `attestation by ${attestation.employeeNo} does not verify`
+    return null
+  }
+}
+
+export interface LinesVerdict {
+  /** Lines that verified, in order, before the first bad one. */
+  entries: number
+  head: { seq: number; hash: string }
+  /** Index (0-based) of the first bad line, with the seq it should have had and why. */
+  firstBad: { index: number; seq: number | null; reason: string } | null
+}
+
+/** Verifies a sequence of lines (no newlines) from seq 1, stopping at the first bad one. */
+export function verifyLines(lines: Iterable<string>, options: EntryVerifierOptions = {}): LinesVerdict {
+  const verifier = new EntryVerifier(options)
+  let index = 0
+  for (const line of lines) {
+    const check = verifier.verifyLine(line)
+    if (!check.ok) return { entries: index, head: verifier.head(), firstBad: { index, seq: check.seq, reason: check.reason } }
+    index++
+  }
+  return { entries: index, head: verifier.head(), firstBad: null }
+}

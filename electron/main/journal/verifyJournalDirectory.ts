@@ -1,0 +1,26 @@
+import type { VerifyReport } from './api'
+import { scanJournal } from './scanJournal'
+
+export interface DirectoryVerifyReport extends VerifyReport {
+  /** The last intact entry (seq 0 and GENESIS_PREV when there is none). */
+  head: { seq: number; hash: string }
+  /** For `torn`: the unterminated bytes at the end of the last segment. */
+  torn: { file: string; bytes: number } | null
+}
+
+export interface VerifyJournalOptions {
+  /** Seat key for a journal whose first entry is not `seat.created`. */
+  publicKey?: string
+}
+
+/** Read-only check of a journal folder, for the CLI and support: it never changes a byte. */
+export async function verifyJournalDirectory(directory: string, options: VerifyJournalOptions = {}): Promise<DirectoryVerifyReport> {
+  const scan = await scanJournal(directory, options.publicKey === undefined ? {} : { expectedSeatPublicKey: options.publicKey })
+  return {
+    status: scan.status,
+    entries: scan.entries,
+    firstBad: scan.firstBad,
+    head: scan.head,
+    torn: scan.torn ? { file: scan.torn.path, bytes: scan.torn.bytes.length } : null,
+  }
+}

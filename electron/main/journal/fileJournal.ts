@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises'
-import type { JournalEntry } from '../../../shared/journal/entry'
+import { SEAT_ACTOR, type JournalEntry } from '../../../shared/journal/entry'
 import type { EntryKind, EntryPayload } from '../../../shared/journal/kinds'
 import type { Clock } from '../clock'
 import type { Journal, SeatSigner } from './api'
@@ -23,6 +23,12 @@ export interface FileJournalParts {
   segments: SegmentIndex[]
   /** The verifier positioned after the last entry: every new entry passes its rules before it is signed. */
   verifier: EntryVerifier
+  /**
+   * A `journal.recovered` payload to write right after the first entry. Set when the only line of an
+   * empty journal was torn: seq 1 must be `seat.created` (it names the seat key), so the record of
+   * the recovery follows it instead of preceding it.
+   */
+  recoveryAfterFirstEntry?: EntryPayload<'journal.recovered'>
 }
 
 // A verified, open journal. Entries stay on disk; memory holds one byte offset per entry (issue:
@@ -45,7 +51,15 @@ export class FileJournal implements Journal {
   }
 
   append<K extends EntryKind>(kind: K, actor: string, payload: EntryPayload<K>): Promise<JournalEntry> {
-    const appended = this.queue.then(() => this.appendNow(kind, actor, payload))
+    const appended = this.queue.then(() => {
+      const entry = this.appendNow(kind, actor, payload)
+      const recovery = this.parts.recoveryAfterFirstEntry
+      if (recovery && entry.seq === 1) {
+        this.parts.recoveryAfterFirstEntry = undefined
+        this.appendNow('journal.recovered', SEAT_ACTOR, recovery)
+      }
+      return entry
+    })
     this.queue = appended.catch(() => undefined)
     return appended
   }

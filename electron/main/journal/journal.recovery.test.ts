@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { manualClock } from '../clock'
 import { openJournal } from './openJournal'
-import { writeSampleJournal } from './sampleJournal'
+import { createSampleSeat, sampleEntries, writeSampleJournal } from './sampleJournal'
 import type { SampleSeat } from './sampleJournal'
 import { verifyJournalDirectory } from './verifyJournalDirectory'
 
@@ -79,6 +79,24 @@ describe('recovery on open', () => {
     expect(opened).toMatchObject({ status: 'ok', recovered: { bytes: 5 } })
     if (opened.status === 'ok') await opened.journal.close()
     expect(await verifyJournalDirectory(directory)).toMatchObject({ status: 'intact', entries: 7 })
+  })
+
+  it('records a torn first line of a new journal right after seat.created, which must stay seq 1', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'journal-recovery-'))
+    folders.push(directory)
+    writeFileSync(join(directory, 'segment-000001.ndjson'), '{"actor":"seat","ha')
+    const seat = createSampleSeat()
+    const opened = await openJournal({ directory, signer: seat.signer, clock })
+    if (opened.status !== 'ok') throw new Error(`did not open: ${opened.reason}`)
+    expect(opened.recovered).toMatchObject({ bytes: 19 })
+    const [genesis] = sampleEntries(seat, 1)
+    const first = await opened.journal.append('seat.created', genesis!.actor, genesis!.payload as never)
+    expect(first.seq).toBe(1)
+    expect(opened.journal.head().seq).toBe(2)
+    const [, recovered] = await opened.journal.read(0, 10)
+    expect(recovered).toMatchObject({ seq: 2, kind: 'journal.recovered', payload: { bytes: 19 } })
+    await opened.journal.close()
+    expect(await verifyJournalDirectory(directory)).toMatchObject({ status: 'intact', entries: 2 })
   })
 
   it('refuses a corrupted middle line and leaves every byte as it was', async () => {

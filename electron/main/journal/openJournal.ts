@@ -43,6 +43,8 @@ export async function openJournal(options: OpenJournalOptions): Promise<OpenJour
     const segment = scan.segments.find((candidate) => candidate.path === scan.torn?.path)
     if (segment) segment.size = scan.torn.offset
   }
+  const recovery = setAside && { quarantineFile: setAside.relativePath, bytes: setAside.bytes, sha256: setAside.sha256 }
+  const journalIsEmpty = scan.head.seq === 0
   const journal = new FileJournal({
     directory,
     signer,
@@ -51,13 +53,10 @@ export async function openJournal(options: OpenJournalOptions): Promise<OpenJour
     io: { ...nodeFileIo, ...options.io },
     segments: scan.segments,
     verifier: scan.verifier,
+    ...(recovery && journalIsEmpty ? { recoveryAfterFirstEntry: recovery } : {}),
   })
-  if (!setAside) return { status: 'ok', journal, recovered: null }
-  await journal.append('journal.recovered', SEAT_ACTOR, {
-    quarantineFile: setAside.relativePath,
-    bytes: setAside.bytes,
-    sha256: setAside.sha256,
-  })
+  if (!setAside || !recovery) return { status: 'ok', journal, recovered: null }
+  if (!journalIsEmpty) await journal.append('journal.recovered', SEAT_ACTOR, recovery)
   return { status: 'ok', journal, recovered: { quarantineFile: setAside.path, bytes: setAside.bytes } }
 }
 

@@ -5,6 +5,9 @@ import { cleanup } from '@testing-library/react'
 
 afterEach(() => cleanup())
 
+// The seats run Chinese systems; jsdom says en-US, which would make the app start in English.
+Object.defineProperty(window.navigator, 'language', { value: 'zh-CN', configurable: true })
+
 // Mantine reads these browser APIs, which jsdom does not implement.
 Object.defineProperty(window, 'matchMedia', {
   writable: true,
@@ -26,3 +29,7 @@ class ResizeObserverStandIn {
 }
 window.ResizeObserver = ResizeObserverStandIn as unknown as typeof ResizeObserver
 window.HTMLElement.prototype.scrollIntoView = () => {}
+// Mantine's autosize Textarea listens for web fonts loading (document.fonts), which jsdom lacks.
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', { value: new EventTarget() })
+}

@@ -3,6 +3,9 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { channelNames } from '../../shared/ipc/channels'
 import { contract } from '../../shared/ipc/contract'
+import type { ScriptInput } from '../../shared/domain/scripts'
+import { defaultCallSettings } from '../../shared/domain/callSettings'
+import { seedScripts } from '../../shared/domain/seedScripts'
 import { confirmedChecklist } from './demo/demoDesk'
 import { fixtureSupervisor, openSeatFixture, type SeatFixture } from './demo/seatFixture'
 import { fastScryptCost } from './identity/scrypt'
@@ -13,6 +16,8 @@ import { openJournal } from './journal/openJournal'
 import { verifyJournalDirectory } from './journal/verifyJournalDirectory'
 import { loadOrCreateSeatKey } from './keys/seatKey'
 import { unprotectedSealer } from './keys/sealer'
+
+const [greetingSeed] = seedScripts as [ScriptInput, ...ScriptInput[]]
 
 let seat: SeatFixture
 afterEach(async () => {
@@ -40,6 +45,20 @@ describe('createSeatDeskServices', () => {
       ['settingsGet', {}],
       ['settingsUpdate', { settings: { lockoutAttempts: 6, lockoutMinutes: 10, idleLockMinutes: 5 } }],
       ['userAdd', { employeeNo: 'A001', name: '张伟', role: 'agent', pin: '200001' }],
+      ['callSettingsGet', {}],
+      ['callSettingsUpdate', { settings: { ...defaultCallSettings, targetSeconds: 240, warningSeconds: 200 } }],
+      ['scriptsList', {}],
+      ['scriptSave', { script: { ...greetingSeed, body: { ...greetingSeed.body, en: 'Hello, {company}, {agentName} speaking.' } } }],
+      ['scriptsExport', {}],
+      ['scriptsImport', { json: JSON.stringify({ format: 'seatdesk-scripts/v1', scripts: [{ ...greetingSeed, scriptId: 'greeting.short' }] }) }],
+      ['scriptRetire', { scriptId: 'greeting.short' }],
+      ['callAnswer', {}],
+      ['callCurrent', {}],
+      ['callUpdate', { callerNumber: '13812345678', customerName: '陈先生', notes: '查询运单到站情况' }],
+      ['callScriptShown', { script: { scriptId: 'greeting.standard', version: 2 } }],
+      ['callMark', { mark: 'greeting' }],
+      ['callHangUp', {}],
+      ['callComplete', { overTargetReason: null }],
       ['userSetActive', { employeeNo: 'A001', active: false }],
       ['userResetPin', { employeeNo: 'A001', pin: '200009' }],
       ['usersList', {}],
@@ -60,10 +79,11 @@ describe('createSeatDeskServices', () => {
 
   it('lets the renderer page through the journal before anyone signs in', async () => {
     seat = await openSeatFixture()
+    const head = 2 + seedScripts.length
     const page = await seat.call('journalRead', { afterSeq: 1, limit: 1 })
-    expect(page.headSeq).toBe(2)
+    expect(page.headSeq).toBe(head)
     expect(page.entries.map((entry) => [entry.seq, entry.kind])).toEqual([[2, 'user.added']])
-    expect(await seat.call('journalRead', { afterSeq: 2, limit: 1000 })).toEqual({ entries: [], headSeq: 2 })
+    expect(await seat.call('journalRead', { afterSeq: head, limit: 1000 })).toEqual({ entries: [], headSeq: head })
   })
 
   it('reports a corrupt journal and refuses everything but appInfo and seatStatus', async () => {
@@ -111,7 +131,7 @@ describe('createSeatDeskServices', () => {
       lockedUntil: null,
     })
     await seat.restart()
-    const { entries } = await seat.call('journalRead', { afterSeq: 0, limit: 10 })
+    const { entries } = await seat.call('journalRead', { afterSeq: 0, limit: 100 })
     expect(entries.at(-1)).toMatchObject({ kind: 'user.keyRotated', actor: 'seat', payload: { publicKey: keyPair.publicKey } })
     await seat.call('signIn', { employeeNo: 'S001', pin: '8642' })
     expect((await verifyJournalDirectory(join(seat.dataDir, 'journal'))).status).toBe('intact')
@@ -137,7 +157,7 @@ describe('createSeatDeskServices', () => {
     const configured = await seat.call('seatSetup', { companyName: '佳途物流', branchCode: 'SZ01', seatNumber: '01', supervisor: fixtureSupervisor })
     expect(configured.seatId).toBe('seat-1')
     const { entries } = await seat.call('journalRead', { afterSeq: 0, limit: 10 })
-    expect(entries.map((entry) => entry.kind)).toEqual(['seat.created', 'user.added'])
+    expect(entries.slice(0, 3).map((entry) => entry.kind)).toEqual(['seat.created', 'user.added', 'script.published'])
   })
 
   it('serialises concurrent calls: two sign-ins end with one open session', async () => {

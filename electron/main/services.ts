@@ -3,6 +3,9 @@ import { channelNames, type ChannelName } from '../../shared/ipc/channels'
 import type { JournalState } from '../../shared/ipc/contract'
 import { AppError } from '../../shared/ipc/errors'
 import type { EntryKind, EntryPayload } from '../../shared/journal/kinds'
+import { CallBook } from './calls/callBook'
+import { CallService } from './calls/callService'
+import { CallSettingsService } from './calls/callSettingsService'
 import type { Clock } from './clock'
 import { SeatDirectory } from './identity/directory'
 import { IdentityService } from './identity/identityService'
@@ -18,6 +21,8 @@ import type { KeySealer } from './keys/sealer'
 import { AccessGate, channelAccess } from './session/access'
 import { SessionService } from './session/sessionService'
 import { SessionState } from './session/sessionState'
+import { ScriptLibrary } from './scripts/scriptLibrary'
+import { ScriptService } from './scripts/scriptService'
 import { SettingsService } from './settings/settingsService'
 
 // Main's services, built from their dependencies alone (no Electron), so the Electron shell, the
@@ -54,6 +59,9 @@ interface OpenSeat {
   identity: IdentityService
   sessions: SessionService
   settings: SettingsService
+  callSettings: CallSettingsService
+  calls: CallService
+  scripts: ScriptService
   gate: AccessGate
 }
 
@@ -66,13 +74,24 @@ export async function createSeatDeskServices(options: SeatDeskServicesOptions): 
     if (!seat) throw new AppError('journalUnavailable')
     return seat
   }
-  const actor = (): string => openSeatOrRefuse().sessions.requireSession().employeeNo
+  const signedIn = () => openSeatOrRefuse().sessions.requireSession()
+  const actor = (): string => signedIn().employeeNo
 
   const raw: ChannelHandlers = {
     appInfo: async () => ({ version: options.version, runtime: options.runtime }),
     seatStatus: async () => ({ seat: seat?.directory.publicSeat() ?? null, journal: journalState() }),
-    seatSetup: (request) => openSeatOrRefuse().identity.setupSeat(request),
-    signIn: (request) => openSeatOrRefuse().sessions.signIn(request.employeeNo, request.pin),
+    seatSetup: async (request) => {
+      const { identity, scripts } = openSeatOrRefuse()
+      const configured = await identity.setupSeat(request)
+      await scripts.publishMissingSeeds()
+      return configured
+    },
+    signIn: (request) => {
+      const { sessions, calls } = openSeatOrRefuse()
+      // Replacing a session (only possible while it is unlocked) waits until its call is finished.
+      if (sessions.current() && calls.hasOpenCall()) throw new AppError('callInProgress')
+      return sessions.signIn(request.employeeNo, request.pin)
+    },
     sessionCurrent: async () => {
       const { sessions } = openSeatOrRefuse()
       const session = sessions.current()
@@ -81,7 +100,11 @@ export async function createSeatDeskServices(options: SeatDeskServicesOptions): 
     checklistConfirm: (request) => openSeatOrRefuse().sessions.confirmChecklist(request.items, request.pin),
     sessionLock: (request) => openSeatOrRefuse().sessions.lock(request.reason),
     sessionUnlock: (request) => openSeatOrRefuse().sessions.unlock(request.pin),
-    signOut: () => openSeatOrRefuse().sessions.signOut(),
+    signOut: async () => {
+      const { sessions, calls } = openSeatOrRefuse()
+      await calls.beforeSessionEnds(sessions.requireSession())
+      return sessions.signOut()
+    },
     usersList: async () => openSeatOrRefuse().identity.list(),
     userAdd: (request) => openSeatOrRefuse().identity.addUser(actor(), request),
     userSetActive: (request) => openSeatOrRefuse().identity.setActive(actor(), request.employeeNo, request.active),
@@ -92,6 +115,20 @@ export async function createSeatDeskServices(options: SeatDeskServicesOptions): 
       const { journal } = openSeatOrRefuse()
       return { entries: await journal.read(request.afterSeq, request.limit), headSeq: journal.head().seq }
     },
+    callCurrent: async () => openSeatOrRefuse().calls.current(signedIn()),
+    callAnswer: () => openSeatOrRefuse().calls.answer(signedIn()),
+    callUpdate: (request) => openSeatOrRefuse().calls.update(signedIn(), request),
+    callMark: (request) => openSeatOrRefuse().calls.mark(signedIn(), request.mark),
+    callScriptShown: (request) => openSeatOrRefuse().calls.scriptShown(signedIn(), request.script),
+    callHangUp: () => openSeatOrRefuse().calls.hangUp(signedIn()),
+    callComplete: (request) => openSeatOrRefuse().calls.complete(signedIn(), request.overTargetReason),
+    callSettingsGet: async () => openSeatOrRefuse().callSettings.get(),
+    callSettingsUpdate: (request) => openSeatOrRefuse().callSettings.update(actor(), request.settings),
+    scriptsList: async () => openSeatOrRefuse().scripts.list(),
+    scriptSave: (request) => openSeatOrRefuse().scripts.save(actor(), request.script),
+    scriptRetire: (request) => openSeatOrRefuse().scripts.retire(actor(), request.scriptId),
+    scriptsExport: async () => ({ json: openSeatOrRefuse().scripts.exportJson() }),
+    scriptsImport: (request) => openSeatOrRefuse().scripts.importJson(actor(), request.json),
   }
 
   // One call at a time: a sign-in awaits scrypt between reading and writing state, and two
@@ -158,10 +195,15 @@ async function openSeat(options: SeatDeskServicesOptions): Promise<OpenSeat | Ex
 
   const directory = new SeatDirectory()
   const sessionState = new SessionState()
+  const library = new ScriptLibrary()
+  const book = new CallBook()
   const project = (entry: KnownEntry): void => {
     directory.apply(entry)
     settings.apply(entry)
+    callSettings.apply(entry)
     sessionState.apply(entry)
+    library.apply(entry)
+    book.apply(entry)
   }
   // Every write goes through here, so the in-memory state is always the journal's replay.
   const record = async <K extends EntryKind>(kind: K, actor: string, payload: EntryPayload<K>) => {
@@ -171,6 +213,9 @@ async function openSeat(options: SeatDeskServicesOptions): Promise<OpenSeat | Ex
     return entry
   }
   const settings = new SettingsService(record)
+  const callSettings = new CallSettingsService(record)
+  const scripts = new ScriptService(record, library)
+  const calls = new CallService({ clock, record, book, settings: callSettings, library })
   const currentSettings = () => settings.get()
   const identity = new IdentityService({
     clock,
@@ -188,6 +233,8 @@ async function openSeat(options: SeatDeskServicesOptions): Promise<OpenSeat | Ex
     if (known) project(known)
   }
   await identity.completeInterruptedKeyRotations()
+  if (directory.isConfigured()) await scripts.publishMissingSeeds()
+  await calls.closeOrphanedCall(sessionState.current)
   await sessions.lockAfterRestart()
 
   return {
@@ -197,6 +244,9 @@ async function openSeat(options: SeatDeskServicesOptions): Promise<OpenSeat | Ex
     identity,
     sessions,
     settings,
+    callSettings,
+    calls,
+    scripts,
     gate: new AccessGate(directory, sessionState),
   }
 }

@@ -2,7 +2,8 @@ import { z } from 'zod'
 import { roleSchema } from './roles'
 
 // Field rules shared by the setup and user forms and by main's validation of the same calls.
-export const employeeNoSchema = z.string().trim().min(1).max(16).regex(/^[A-Za-z0-9-]+$/, { error: 'employeeNo' })
+// Upper-cased: agents type s001 and S001 interchangeably, and two users must never differ only by case.
+export const employeeNoSchema = z.string().trim().min(1).max(16).regex(/^[A-Za-z0-9-]+$/, { error: 'employeeNo' }).toUpperCase()
 export const personNameSchema = z.string().trim().min(1).max(40)
 /** Digits only, 4 to 8: typed on a numeric pad at the seat. */
 export const pinSchema = z.string().min(4).max(8).regex(/^\d+$/, { error: 'pinDigits' })

@@ -17,6 +17,20 @@ export const channelNames = [
   'settingsGet',
   'settingsUpdate',
   'journalRead',
+  'callCurrent',
+  'callAnswer',
+  'callUpdate',
+  'callMark',
+  'callScriptShown',
+  'callHangUp',
+  'callComplete',
+  'callSettingsGet',
+  'callSettingsUpdate',
+  'scriptsList',
+  'scriptSave',
+  'scriptRetire',
+  'scriptsExport',
+  'scriptsImport',
 ] as const
 export type ChannelName = (typeof channelNames)[number]
 

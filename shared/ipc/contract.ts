@@ -1,5 +1,8 @@
 import { z } from 'zod'
+import { callRecordSchema, callViewSchema } from '../domain/calls'
+import { callSettingsSchema } from '../domain/callSettings'
 import { checklistItemsSchema } from '../domain/checklist'
+import { publishedScriptSchema, scriptIdSchema, scriptInputSchema, scriptRefSchema } from '../domain/scripts'
 import {
   employeeNoSchema,
   newUserSchema,
@@ -85,6 +88,38 @@ export const contract = {
       limit: z.number().int().min(1).max(1000),
     }),
     response: z.object({ entries: z.array(journalEntrySchema), headSeq: z.number() }),
+  },
+  callCurrent: { request: empty, response: callViewSchema.nullable() },
+  callAnswer: { request: empty, response: callViewSchema },
+  /** Caller number as typed (main validates it and stores E.164); customer name; notes. */
+  callUpdate: {
+    request: z.strictObject({
+      callerNumber: z.string().max(32).nullable(),
+      customerName: z.string().trim().max(40).nullable(),
+      notes: z.string().max(2000),
+    }),
+    response: callViewSchema,
+  },
+  callMark: { request: z.strictObject({ mark: z.enum(['greeting', 'closing']) }), response: callViewSchema },
+  callScriptShown: { request: z.strictObject({ script: scriptRefSchema }), response: callViewSchema },
+  callHangUp: { request: empty, response: callViewSchema },
+  callComplete: {
+    request: z.strictObject({ overTargetReason: z.string().max(40).nullable() }),
+    response: callRecordSchema,
+  },
+  callSettingsGet: { request: empty, response: callSettingsSchema },
+  callSettingsUpdate: { request: z.strictObject({ settings: callSettingsSchema }), response: callSettingsSchema },
+  scriptsList: {
+    request: empty,
+    response: z.array(publishedScriptSchema.extend({ publishedAt: z.string(), publishedBy: z.string() })),
+  },
+  scriptSave: { request: z.strictObject({ script: scriptInputSchema }), response: publishedScriptSchema },
+  scriptRetire: { request: z.strictObject({ scriptId: scriptIdSchema }), response: z.null() },
+  scriptsExport: { request: empty, response: z.object({ json: z.string() }) },
+  /** Every entry is checked; nothing is published unless all are valid (errors name each bad entry). */
+  scriptsImport: {
+    request: z.strictObject({ json: z.string().max(2_000_000) }),
+    response: z.object({ published: z.number() }),
   },
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>
 

@@ -20,6 +20,16 @@ export const errorCodes = [
   'unknownUser',
   'lastSupervisor',
   'cannotDisableSelf',
+  'callInProgress',
+  'noCallInProgress',
+  'callNotHungUp',
+  'invalidCallerNumber',
+  'unknownOverTargetReason',
+  'unknownScript',
+  'scriptInvalid',
+  'scriptsImportInvalid',
+  /** Retiring or re-categorising the last greeting or closing script: a call always needs one. */
+  'lastCallScript',
   'internal',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]

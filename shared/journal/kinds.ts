@@ -1,5 +1,8 @@
 import { z } from 'zod'
+import { callerNumberSchema, callIdSchema, callRecordSchema } from '../domain/calls'
+import { callSettingsSchema } from '../domain/callSettings'
 import { checklistItemsSchema } from '../domain/checklist'
+import { publishedScriptSchema, scriptRefSchema } from '../domain/scripts'
 import { roleSchema } from '../domain/roles'
 import { settingsSchema } from '../domain/settings'
 
@@ -42,6 +45,29 @@ export const entryPayloads = {
   'session.locked': z.strictObject({ sessionId: z.string().max(64), reason: z.enum(['idle', 'manual', 'restart']) }),
   'session.unlocked': z.strictObject({ sessionId: z.string().max(64) }),
   'session.signedOut': z.strictObject({ sessionId: z.string().max(64), reason: z.enum(['user', 'replaced', 'disabled']) }),
+  'callSettings.changed': z.strictObject({ settings: callSettingsSchema }),
+  /** Every publish is a new version; calls record which versions they showed. */
+  'script.published': z.strictObject({ script: publishedScriptSchema }),
+  'script.retired': z.strictObject({ scriptId: z.string().max(64), version: z.number().int().positive() }),
+  'call.answered': z.strictObject({
+    callId: callIdSchema,
+    sessionId: z.string().max(64),
+    employeeNo,
+    targetSeconds: z.number().int().positive(),
+    warningSeconds: z.number().int().positive(),
+  }),
+  'call.detailsUpdated': z.strictObject({
+    callId: callIdSchema,
+    callerNumber: callerNumberSchema.nullable(),
+    customerName: z.string().max(40).nullable(),
+    notes: z.string().max(2000),
+  }),
+  'call.scriptShown': z.strictObject({ callId: callIdSchema, script: scriptRefSchema }),
+  'call.greetingSaid': z.strictObject({ callId: callIdSchema }),
+  'call.closingSaid': z.strictObject({ callId: callIdSchema }),
+  'call.hungUp': z.strictObject({ callId: callIdSchema }),
+  /** Wrap-up done: the call record (000 rule 6: every call goes in the business book). */
+  'call.completed': z.strictObject({ record: callRecordSchema }),
   /** Written on open when a torn last line (a write the crash interrupted, never acknowledged) was set aside. */
   'journal.recovered': z.strictObject({
     quarantineFile: z.string().max(260),

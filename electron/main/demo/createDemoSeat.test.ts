@@ -33,7 +33,7 @@ describe('createDemoSeat', () => {
       const read = await services.dispatch('journalRead', { afterSeq: 0, limit: 1000 })
       const entries = (read.ok ? (read.value as { entries: JournalEntry[] }).entries : []) as JournalEntry[]
       const kinds = new Set(entries.map((entry) => entry.kind))
-      for (const kind of ['seat.created', 'user.added', 'user.disabled', 'user.enabled', 'user.keyRotated', 'user.lockedOut', 'settings.changed', 'session.signedIn', 'session.checklistConfirmed', 'session.locked', 'session.unlocked', 'session.signedOut']) {
+      for (const kind of ['seat.created', 'user.added', 'user.disabled', 'user.enabled', 'user.keyRotated', 'user.lockedOut', 'settings.changed', 'session.signedIn', 'session.checklistConfirmed', 'session.locked', 'session.unlocked', 'session.signedOut', 'script.published', 'callSettings.changed', 'call.answered', 'call.detailsUpdated', 'call.scriptShown', 'call.greetingSaid', 'call.closingSaid', 'call.hungUp', 'call.completed']) {
         expect(kinds, kind).toContain(kind)
       }
       // Weeks of history, all before "now", oldest first.

@@ -1,9 +1,12 @@
+import { defaultCallSettings } from '../../../shared/domain/callSettings'
+import { seedScripts } from '../../../shared/domain/seedScripts'
 import { defaultSettings } from '../../../shared/domain/settings'
 import { manualClock, systemClock, type Clock } from '../clock'
 import { fastScryptCost, type ScryptCost } from '../identity/scrypt'
 import { unprotectedSealer } from '../keys/sealer'
 import { createSeatDeskServices } from '../services'
 import { demoAccounts, demoCompany, demoNewcomer, demoStaff, demoSupervisor, type DemoAccount } from './demoAccounts'
+import { DemoCaller, ENTRIES_PER_CALL } from './demoCalls'
 import { confirmedChecklist, DemoDesk } from './demoDesk'
 import { seededRandom, type DemoRandom } from './random'
 
@@ -11,7 +14,7 @@ export type { DemoAccount } from './demoAccounts'
 
 // A seat with weeks of believable shift history, made through the same services the app uses (so
 // every entry is one the app itself would write): setup, staff, then day after day of sign-ins,
-// 003 checklists, idle locks, forgotten sign-outs, mistyped PINs and the odd lockout.
+// 003 checklists, calls, idle locks, forgotten sign-outs, mistyped PINs and the odd lockout.
 
 export interface CreateDemoSeatOptions {
   /** An empty data folder. */
@@ -39,8 +42,10 @@ const HOUR = 60 * MINUTE
 const DAY = 24 * HOUR
 /** Asia/Shanghai has no daylight saving: shift times are plain offsets from UTC+8 midnight. */
 const SHANGHAI_OFFSET = 8 * HOUR
-/** About what a day of this seat writes: two or three sessions of five to eight entries. */
-const ENTRIES_PER_DAY = 16
+/** About what a shift writes: sign-in, checklist, two to five calls, a lock or two, sign-out. */
+const ENTRIES_PER_SESSION = 6 + 3.5 * ENTRIES_PER_CALL
+/** About what a day of this seat writes, so a month of history holds the requested entries. */
+const ENTRIES_PER_DAY = 40
 
 export async function createDemoSeat(options: CreateDemoSeatOptions): Promise<DemoSeat> {
   const target = Math.max(20, options.entries ?? 500)
@@ -58,10 +63,10 @@ export async function createDemoSeat(options: CreateDemoSeatOptions): Promise<De
   })
   try {
     const desk = new DemoDesk(services, clock)
-    const history = new ShiftHistory(desk, seededRandom(options.seed ?? 20_260_101), days)
+    const history = new ShiftHistory(desk, seededRandom(options.seed ?? 20_260_101), days, target)
     await history.setUpSeat()
     for (let day = 0; day < days && desk.entries() < target; day++) {
-      await history.workDay(day, firstDay + day * DAY, Math.round((target * (day + 1)) / days), target)
+      await history.workDay(day, firstDay + day * DAY, Math.round((target * (day + 1)) / days))
     }
     await history.closeLastSession()
     return { entries: desk.entries(), users: demoAccounts.map((account) => ({ ...account })) }
@@ -76,12 +81,15 @@ class ShiftHistory {
   private readonly events: Map<number, (desk: DemoDesk) => Promise<void>>
   /** Days whose first agent session starts with a lockout ("a lockout or two" a month). */
   private readonly lockoutDays: Set<number>
+  private readonly caller: DemoCaller
 
   constructor(
     private readonly desk: DemoDesk,
     private readonly random: DemoRandom,
     days: number,
+    private readonly target: number,
   ) {
+    this.caller = new DemoCaller(desk, random)
     const on = (fraction: number) => Math.max(1, Math.floor(days * fraction))
     this.lockoutDays = new Set([on(0.4), on(0.8)])
     const agentOnLeave = demoStaff[6] ?? demoNewcomer
@@ -100,6 +108,17 @@ class ShiftHistory {
         await d.call('userSetActive', { employeeNo: agentOnLeave.employeeNo, active: true })
         this.active.add(agentOnLeave.employeeNo)
       }],
+      // The supervisor shortens the greeting (version 2; later calls name it) and adds a reason.
+      [on(0.25), (d) => d.call('scriptSave', { script: shorterGreeting() }).then(() => undefined)],
+      [on(0.45), (d) =>
+        d
+          .call('callSettingsUpdate', {
+            settings: {
+              ...defaultCallSettings,
+              overTargetReasons: [...defaultCallSettings.overTargetReasons, { id: 'claim-docs', label: { 'zh-CN': '理赔资料说明', en: 'Explaining claim documents' } }],
+            },
+          })
+          .then(() => undefined)],
       // The agent forgot the PIN; the supervisor sets the published one again (a new key pair).
       [on(0.7), (d) => d.call('userResetPin', { employeeNo: forgetfulAgent.employeeNo, pin: forgetfulAgent.pin }).then(() => undefined)],
     ])
@@ -121,9 +140,10 @@ class ShiftHistory {
   }
 
   /** One day, 08:00–22:30 Shanghai time, split into sessions until the running quota is met. */
-  async workDay(day: number, midnight: number, quotaByTonight: number, target: number): Promise<void> {
+  async workDay(day: number, midnight: number, quotaByTonight: number): Promise<void> {
+    const { target } = this
     const event = this.events.get(day)
-    const wanted = Math.round((quotaByTonight - this.desk.entries()) / 7)
+    const wanted = Math.round((quotaByTonight - this.desk.entries()) / ENTRIES_PER_SESSION)
     const sessions = Math.min(12, Math.max(event ? 1 : 0, wanted))
     if (sessions === 0) return
     const open = midnight + 8 * HOUR
@@ -163,7 +183,7 @@ class ShiftHistory {
   private async workSession(user: DemoAccount, start: number, end: number, lockedOutFirst: boolean): Promise<void> {
     if (lockedOutFirst) await this.lockOut(user, start)
     await this.signIn(user, start)
-    await this.breaks(user, end)
+    await this.shiftCalls(user, end)
     this.desk.at(end)
     // Now and then someone walks off signed in; the next sign-in replaces the session.
     if (!this.random.chance(0.08)) await this.desk.call('signOut', {})
@@ -181,6 +201,22 @@ class ShiftHistory {
     await desk.call('checklistConfirm', { items: confirmedChecklist, pin: user.pin })
   }
 
+  /**
+   * Two to five calls spread over the shift, with a screen lock now and then between them. Stops
+   * taking calls when the entry target is near, so the demo keeps to its size.
+   */
+  private async shiftCalls(user: DemoAccount, end: number): Promise<void> {
+    const { desk, random } = this
+    const scripts = await this.caller.scripts()
+    const calls = random.int(2, 5)
+    const from = desk.now()
+    for (let index = 1; index <= calls && desk.entries() + ENTRIES_PER_CALL <= this.target; index++) {
+      desk.at(from + ((end - from) * index) / (calls + 1) - random.int(0, 20) * MINUTE)
+      await this.caller.takeCall(scripts)
+      if (random.chance(0.3)) await this.screenBreak(user)
+    }
+  }
+
   /** Idle or manual screen locks through the session, each unlocked by the same user's PIN. */
   private async breaks(user: DemoAccount, end: number): Promise<void> {
     const { desk, random } = this
@@ -188,11 +224,16 @@ class ShiftHistory {
     const from = desk.now()
     for (let index = 1; index <= count; index++) {
       desk.at(from + ((end - from) * index) / (count + 1))
-      await desk.call('sessionLock', { reason: random.chance(0.7) ? 'idle' : 'manual' })
-      desk.wait(random.int(3, 25) * MINUTE)
-      if (random.chance(0.05)) await desk.refused('sessionUnlock', { pin: mistyped(user.pin) }, 'badCredentials')
-      await desk.call('sessionUnlock', { pin: user.pin })
+      await this.screenBreak(user)
     }
+  }
+
+  private async screenBreak(user: DemoAccount): Promise<void> {
+    const { desk, random } = this
+    await desk.call('sessionLock', { reason: random.chance(0.7) ? 'idle' : 'manual' })
+    desk.wait(random.int(3, 25) * MINUTE)
+    if (random.chance(0.05)) await desk.refused('sessionUnlock', { pin: mistyped(user.pin) }, 'badCredentials')
+    await desk.call('sessionUnlock', { pin: user.pin })
   }
 
   /** Five wrong PINs in a row lock the user out; they wait it out and then sign in. */
@@ -215,6 +256,12 @@ class ShiftHistory {
   private staff(role: DemoAccount['role']): DemoAccount[] {
     return demoAccounts.filter((user) => user.role === role && this.active.has(user.employeeNo))
   }
+}
+
+function shorterGreeting() {
+  const [seed] = seedScripts
+  if (!seed || seed.category !== 'greeting') throw new Error('demo: the first seed script is not the greeting')
+  return { ...seed, body: { 'zh-CN': '您好，{company}，客服{agentNo}号{agentName}为您服务！', en: 'Hello, {company}, agent {agentNo} {agentName} speaking. How may I help you?' } }
 }
 
 /** The PIN with its last digit changed: a believable slip of the finger. */

@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { seedScripts } from '../../../shared/domain/seedScripts'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { JournalEntry } from '../../../shared/journal/entry'
 import { fixtureSupervisor, openSeatFixture, type SeatFixture } from '../demo/seatFixture'
@@ -37,10 +38,12 @@ describe('seat setup', () => {
   it('writes seat.created then user.added for the supervisor, both by the supervisor', async () => {
     seat = await openSeatFixture()
     const entries = await journal(seat)
-    expect(entries.map((entry) => [entry.kind, entry.actor])).toEqual([
+    expect(entries.slice(0, 2).map((entry) => [entry.kind, entry.actor])).toEqual([
       ['seat.created', supervisor.employeeNo],
       ['user.added', supervisor.employeeNo],
     ])
+    // Then the seat publishes its seed scripts (a call always needs a greeting and a closing).
+    expect(entries.slice(2).map((entry) => [entry.kind, entry.actor])).toEqual(seedScripts.map(() => ['script.published', 'seat']))
     expect(entries[0]?.payload).toMatchObject({ companyName: '佳途物流', branchCode: 'SZ01', seatNumber: '01', keyProtection: 'unprotected' })
     expect(entries[1]?.payload).toMatchObject({ employeeNo: supervisor.employeeNo, role: 'supervisor' })
     const status = await seat.call('seatStatus', {})

@@ -4,6 +4,7 @@ import { defaultSettings } from '../../../shared/domain/settings'
 import { channelNames, type ChannelName } from '../../../shared/ipc/channels'
 import { contract, type RequestOf } from '../../../shared/ipc/contract'
 import { confirmedChecklist } from '../demo/demoDesk'
+import { callAndScriptRequests } from './sampleRequests'
 
 // Every string and array a renderer can send is bounded, so no request can make main hold or hash an
 // unbounded value. Proven twice: by walking each request schema's tree, and by sending 100k-character
@@ -59,7 +60,14 @@ const validRequests: { [K in ChannelName]: RequestOf<K> } = {
   settingsGet: {},
   settingsUpdate: { settings: defaultSettings },
   journalRead: { afterSeq: 0, limit: 10 },
+  ...callAndScriptRequests,
 }
+
+/**
+ * Strings allowed past 100k characters, each for a reason: a script library file holds up to 1000
+ * scripts. The sample there is repeated past its own bound instead.
+ */
+const largerBounds: Record<string, number> = { 'scriptsImport.json': 2_000_000 }
 
 /** Every (path, string) leaf of a request. */
 function stringLeaves(value: unknown, path: string[] = []): Array<[string[], string]> {
@@ -71,7 +79,10 @@ function stringLeaves(value: unknown, path: string[] = []): Array<[string[], str
 function withValue(value: unknown, path: string[], replacement: unknown): unknown {
   const [head, ...rest] = path
   if (head === undefined) return replacement
-  return { ...(value as Record<string, unknown>), [head]: withValue((value as Record<string, unknown>)[head], rest, replacement) }
+  // Arrays stay arrays (the call settings' reasons), so only the length can be refused.
+  const copy: Record<string, unknown> = Array.isArray(value) ? [...(value as unknown[])] as unknown as Record<string, unknown> : { ...(value as Record<string, unknown>) }
+  copy[head] = withValue(copy[head], rest, replacement)
+  return copy
 }
 
 describe('IPC contract bounds', () => {
@@ -85,7 +96,8 @@ describe('IPC contract bounds', () => {
     expect(schema.safeParse(valid).success).toBe(true)
     for (const [path, sample] of stringLeaves(valid)) {
       // Repeating the valid value keeps its character class, so only the length can be the reason.
-      const huge = sample.repeat(Math.ceil(100_000 / sample.length))
+      const length = (largerBounds[[channel, ...path].join('.')] ?? 99_999) + 1
+      const huge = sample.repeat(Math.ceil(length / sample.length))
       const result = schema.safeParse(withValue(valid, path, huge))
       expect(result.success, path.join('.')).toBe(false)
       if (!result.success) {

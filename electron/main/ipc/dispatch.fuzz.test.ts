@@ -7,6 +7,7 @@ import { defaultSettings } from '../../../shared/domain/settings'
 import { channelNames, type ChannelName } from '../../../shared/ipc/channels'
 import { contract, type RequestOf } from '../../../shared/ipc/contract'
 import { confirmedChecklist } from '../demo/demoDesk'
+import { callAndScriptRequests } from './sampleRequests'
 import { fixtureSupervisor, openSeatFixture, type SeatFixture } from '../demo/seatFixture'
 
 // Hostile payloads on every channel: each must be answered `validation`, nothing may throw, and
@@ -32,6 +33,7 @@ const validRequests: { [K in ChannelName]: RequestOf<K> } = {
   settingsGet: {},
   settingsUpdate: { settings: defaultSettings },
   journalRead: { afterSeq: 0, limit: 10 },
+  ...callAndScriptRequests,
 }
 
 const hugeStrings = ['x'.repeat(100_001), '9'.repeat(100_001), '张'.repeat(100_001), 'A'.repeat(100_001)]

@@ -27,6 +27,22 @@ export const channelAccess: Record<Exclude<ChannelName, 'appInfo' | 'seatStatus'
   userSetActive: 'supervisor',
   userResetPin: 'supervisor',
   settingsUpdate: 'supervisor',
+  // Reading the library and the call settings: anyone signed in (the renderer fills scripts and the
+  // timer from them). Taking calls: an agent ready for the shift (003 岗前准备 confirmed).
+  callSettingsGet: 'unlocked',
+  scriptsList: 'unlocked',
+  scriptsExport: 'unlocked',
+  callCurrent: 'ready',
+  callAnswer: 'ready',
+  callUpdate: 'ready',
+  callMark: 'ready',
+  callScriptShown: 'ready',
+  callHangUp: 'ready',
+  callComplete: 'ready',
+  callSettingsUpdate: 'supervisor',
+  scriptSave: 'supervisor',
+  scriptRetire: 'supervisor',
+  scriptsImport: 'supervisor',
 }
 
 /** While the screen is locked only these answer; everything else says sessionLocked. */

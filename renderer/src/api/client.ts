@@ -36,6 +36,16 @@ const mutatingChannels: ReadonlySet<ChannelName> = new Set<ChannelName>([
   'userSetActive',
   'userResetPin',
   'settingsUpdate',
+  'callAnswer',
+  'callUpdate',
+  'callMark',
+  'callScriptShown',
+  'callHangUp',
+  'callComplete',
+  'callSettingsUpdate',
+  'scriptSave',
+  'scriptRetire',
+  'scriptsImport',
 ])
 
 let api: SeatDeskApi | null = null

@@ -5,7 +5,8 @@ import { ApiError, call } from '../api/client'
 
 // What the app is doing right now, as main last told it: the seat, the journal's health and the
 // signed-in session (main owns all three; a reload asks again and lands in the same place).
-export type Screen = 'shift' | 'users' | 'settings' | 'journal'
+// The call screen is where an agent works once the checklist is done, so it is the default.
+export type Screen = 'call' | 'shift' | 'scripts' | 'users' | 'settings' | 'journal'
 
 interface AppState {
   boot: 'loading' | 'failed' | 'ready'
@@ -22,11 +23,11 @@ export const useAppStore = create<AppState>(() => ({
   seat: null,
   journal: null,
   session: null,
-  screen: 'shift',
+  screen: 'call',
 }))
 
 export function setSession(session: SessionView | null): void {
-  useAppStore.setState(session ? { session } : { session: null, screen: 'shift' })
+  useAppStore.setState(session ? { session } : { session: null, screen: 'call' })
 }
 
 export function showScreen(screen: Screen): void {

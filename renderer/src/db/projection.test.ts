@@ -2,6 +2,7 @@ import { journalEntry, journalReader } from '../testing/fakeApi'
 import { catchUp, rebuild } from './sync'
 import { openSeatDeskDb, readMeta } from './schema'
 import type { JournalEntry } from '../../../shared/journal/entry'
+import { defaultCallSettings } from '../../../shared/domain/callSettings'
 
 const attestation = (employeeNo: string) => ({ employeeNo, sig: 'c2ln' })
 const allChecked = {
@@ -117,5 +118,82 @@ describe('journal projection', () => {
     ])
     expect((await db.users.toArray()).map((user) => user.employeeNo)).toEqual(['E001'])
     expect(await readMeta(db, 'lastSeq')).toBe(1200)
+  })
+})
+
+describe('projection of scripts, call settings and calls', () => {
+  const record = {
+    callId: 'c-1',
+    sessionId: 's-1',
+    employeeNo: 'A007',
+    answeredAt: '2026-11-23T01:20:00.000Z',
+    hungUpAt: '2026-11-23T01:23:10.000Z',
+    completedAt: '2026-11-23T01:23:30.000Z',
+    handlingMs: 210_000,
+    targetSeconds: 180,
+    overTarget: true,
+    overTargetReason: 'system-slow',
+    greetingSaid: true,
+    closingSaid: false,
+    callerNumber: { kind: 'mobile' as const, stored: '+8613812345678' },
+    customerName: '王先生',
+    notes: '查件',
+    scriptsShown: [{ scriptId: 'greeting.standard', version: 2 }],
+  }
+  const greeting = (version: number, zh: string) => ({
+    script: {
+      scriptId: 'greeting.standard',
+      category: 'greeting',
+      phraseKind: null,
+      title: { 'zh-CN': '标准问候', en: 'Standard greeting' },
+      body: { 'zh-CN': zh, en: 'Hello, {company}!' },
+      version,
+    },
+  })
+
+  it('keeps the current version of each script, remembers retirement, and builds a call from its steps to its record', async () => {
+    const db = freshDb()
+    const settings = { ...defaultCallSettings, targetSeconds: 240, warningSeconds: 200 }
+    const entries = [
+      journalEntry(1, 'script.published', greeting(1, '您好，{company}！')),
+      journalEntry(2, 'script.published', { script: { ...greeting(1, '再见！').script, scriptId: 'closing.standard', category: 'closing' } }),
+      journalEntry(3, 'script.published', greeting(2, '您好，{company}！我是{agentName}。')),
+      journalEntry(4, 'script.retired', { scriptId: 'closing.standard', version: 1 }),
+      journalEntry(5, 'callSettings.changed', { settings }),
+      journalEntry(6, 'call.answered', { callId: 'c-1', sessionId: 's-1', employeeNo: 'A007', targetSeconds: 180, warningSeconds: 150 }),
+      journalEntry(7, 'call.detailsUpdated', { callId: 'c-1', callerNumber: record.callerNumber, customerName: '王先生', notes: '查件' }),
+      journalEntry(8, 'call.scriptShown', { callId: 'c-1', script: { scriptId: 'greeting.standard', version: 2 } }),
+      journalEntry(9, 'call.scriptShown', { callId: 'c-1', script: { scriptId: 'greeting.standard', version: 2 } }),
+      journalEntry(10, 'call.greetingSaid', { callId: 'c-1' }),
+      journalEntry(11, 'call.hungUp', { callId: 'c-1' }),
+    ]
+    await catchUp(db, journalReader(entries))
+
+    expect(await db.scripts.get('greeting.standard')).toMatchObject({ version: 2, firstSeq: 1, retired: 0, publishedAt: entries[2]!.ts })
+    expect(await db.scripts.get('closing.standard')).toMatchObject({ version: 1, retired: 1 })
+    expect(await readMeta(db, 'callSettings')).toEqual(settings)
+    expect(await db.calls.get('c-1')).toEqual({
+      callId: 'c-1',
+      sessionId: 's-1',
+      employeeNo: 'A007',
+      answeredAt: entries[5]!.ts,
+      hungUpAt: entries[10]!.ts,
+      completedAt: null,
+      handlingMs: null,
+      targetSeconds: 180,
+      overTarget: false,
+      overTargetReason: null,
+      greetingSaid: true,
+      closingSaid: false,
+      callerNumber: record.callerNumber,
+      customerName: '王先生',
+      notes: '查件',
+      scriptsShown: [{ scriptId: 'greeting.standard', version: 2 }],
+    })
+
+    await catchUp(db, journalReader([...entries, journalEntry(12, 'call.completed', { record })]))
+    expect(await db.calls.get('c-1')).toEqual(record)
+    const today = await db.calls.where('[employeeNo+answeredAt]').between(['A007', '2026-11-23T00:00:00.000Z'], ['A007', '\uffff']).toArray()
+    expect(today.map((row) => row.callId)).toEqual(['c-1'])
   })
 })

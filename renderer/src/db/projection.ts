@@ -3,7 +3,7 @@ import { entryPayloads, isEntryKind, type EntryKind, type EntryPayload } from '.
 import type { SeatDeskDb } from './schema'
 
 /** The tables a projection step writes; pass them from inside one `rw` transaction. */
-export type ProjectionTables = Pick<SeatDeskDb, 'meta' | 'users' | 'shiftSessions'>
+export type ProjectionTables = Pick<SeatDeskDb, 'meta' | 'users' | 'shiftSessions' | 'scripts' | 'calls'>
 
 type Step<K extends EntryKind> = (tables: ProjectionTables, payload: EntryPayload<K>, entry: JournalEntry) => Promise<unknown>
 
@@ -61,6 +61,49 @@ const steps: { [K in EntryKind]: Step<K> } = {
   'session.unlocked': (tables, payload) => tables.shiftSessions.update(payload.sessionId, { lockedAt: null }),
   'session.signedOut': (tables, payload, entry) =>
     tables.shiftSessions.update(payload.sessionId, { endedAt: entry.ts, endReason: payload.reason, lockedAt: null }),
+  'callSettings.changed': (tables, payload) => tables.meta.put({ key: 'callSettings', value: payload.settings }),
+  'script.published': async (tables, payload, entry) => {
+    const previous = await tables.scripts.get(payload.script.scriptId)
+    await tables.scripts.put({
+      ...payload.script,
+      publishedAt: entry.ts,
+      publishedBy: entry.actor,
+      firstSeq: previous?.firstSeq ?? entry.seq,
+      retired: 0,
+    })
+  },
+  'script.retired': (tables, payload) => tables.scripts.update(payload.scriptId, { retired: 1 }),
+  'call.answered': (tables, payload, entry) =>
+    tables.calls.put({
+      callId: payload.callId,
+      sessionId: payload.sessionId,
+      employeeNo: payload.employeeNo,
+      answeredAt: entry.ts,
+      hungUpAt: null,
+      completedAt: null,
+      handlingMs: null,
+      targetSeconds: payload.targetSeconds,
+      overTarget: false,
+      overTargetReason: null,
+      greetingSaid: false,
+      closingSaid: false,
+      callerNumber: null,
+      customerName: null,
+      notes: '',
+      scriptsShown: [],
+    }),
+  'call.detailsUpdated': (tables, { callId, callerNumber, customerName, notes }) =>
+    tables.calls.update(callId, { callerNumber, customerName, notes }),
+  'call.scriptShown': (tables, payload) =>
+    tables.calls.where('callId').equals(payload.callId).modify((row) => {
+      const shown = row.scriptsShown.some((ref) => ref.scriptId === payload.script.scriptId && ref.version === payload.script.version)
+      if (!shown) row.scriptsShown.push(payload.script)
+    }),
+  'call.greetingSaid': (tables, payload) => tables.calls.update(payload.callId, { greetingSaid: true }),
+  'call.closingSaid': (tables, payload) => tables.calls.update(payload.callId, { closingSaid: true }),
+  'call.hungUp': (tables, payload, entry) => tables.calls.update(payload.callId, { hungUpAt: entry.ts }),
+  // The record is the call's final word: it replaces whatever the steps before it built.
+  'call.completed': (tables, { record }) => tables.calls.put({ ...record }),
   // Shown from seatStatus when it happens; nothing in the view changes.
   'journal.recovered': async () => {},
 }

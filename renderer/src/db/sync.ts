@@ -2,7 +2,7 @@ import { create } from 'zustand'
 import type { JournalEntry } from '../../../shared/journal/entry'
 import { call, onJournalMayHaveChanged } from '../api/client'
 import { applyEntry } from './projection'
-import { db as appDb, readMeta, type SeatDeskDb } from './schema'
+import { db as appDb, projectionTableNames, readMeta, type SeatDeskDb } from './schema'
 
 export type JournalPage = { entries: JournalEntry[]; headSeq: number }
 export type ReadJournal = (afterSeq: number, limit: number) => Promise<JournalPage>
@@ -11,8 +11,8 @@ export type Progress = (done: number, headSeq: number) => void
 const PAGE_SIZE = 500
 
 export async function clearProjection(database: SeatDeskDb): Promise<void> {
-  await database.transaction('rw', database.meta, database.users, database.shiftSessions, async () => {
-    await Promise.all([database.meta.clear(), database.users.clear(), database.shiftSessions.clear()])
+  await database.transaction('rw', projectionTableNames, async () => {
+    await Promise.all(projectionTableNames.map((name) => database[name].clear()))
   })
 }
 
@@ -49,7 +49,7 @@ export async function catchUp(
       options.onProgress?.(lastSeq, page.headSeq)
       return { lastSeq, headSeq: page.headSeq }
     }
-    await database.transaction('rw', database.meta, database.users, database.shiftSessions, async () => {
+    await database.transaction('rw', projectionTableNames, async () => {
       for (const entry of fresh) await applyEntry(database, entry)
       await database.meta.bulkPut([
         { key: 'lastSeq', value: last.seq },

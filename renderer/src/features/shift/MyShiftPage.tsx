@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useAppStore } from '../../app/appStore'
 import { db } from '../../db/schema'
 import { formatDateTime } from '../../i18n/format'
+import { ShiftCallsPanel } from './ShiftCallsPanel'
 
 const RECENT_SHIFTS = 30
 
@@ -46,6 +47,7 @@ export default function MyShiftPage() {
           </div>
         </SimpleGrid>
       </Card>
+      <ShiftCallsPanel employeeNo={session.user.employeeNo} />
       <Title order={2} size="h4">
         {t('shift.recent')}
       </Title>

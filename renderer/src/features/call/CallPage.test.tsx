@@ -1,0 +1,131 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { installApi } from '../../api/client'
+import { useAppStore } from '../../app/appStore'
+import { db } from '../../db/schema'
+import { callView, fakeCallService, projectSeedScripts } from '../../testing/calls'
+import { fakeApi, testSeat, testSession } from '../../testing/fakeApi'
+import { renderWithProviders } from '../../testing/render'
+import CallPage from './CallPage'
+import { useCallStore } from './callStore'
+
+const secondsAgo = (seconds: number) => new Date(Date.now() - seconds * 1000).toISOString()
+
+function start(service: ReturnType<typeof fakeCallService>) {
+  installApi(fakeApi(service.api))
+  const user = userEvent.setup()
+  renderWithProviders(<CallPage />)
+  return user
+}
+
+describe('the call screen', () => {
+  beforeEach(async () => {
+    useAppStore.setState({ seat: testSeat, session: testSession({ user: { employeeNo: 'A007', name: '李座席', role: 'agent' } }) })
+    useCallStore.setState({ settings: null, view: undefined })
+    await projectSeedScripts(db)
+  })
+
+  it('comes back after a reload with the open call and its timer running from the stored answer time', async () => {
+    const service = fakeCallService({ open: callView({ answeredAt: secondsAgo(160), customerName: '王先生', notes: '查件' }) })
+    start(service)
+
+    const timer = await screen.findByRole('timer', { name: '处理时长' })
+    expect(timer).toHaveAttribute('data-phase', 'warning')
+    expect(within(timer).getByTestId('call-elapsed')).toHaveTextContent('2:40')
+    expect(within(timer).getByTestId('call-remaining')).toHaveTextContent('0:20')
+    expect(screen.getByTestId('call-state')).toHaveTextContent('通话中')
+    expect(screen.getByLabelText('客户姓名')).toHaveValue('王先生')
+    expect(screen.getByLabelText('备注（业务薄）')).toHaveValue('查件')
+    // The greeting is filled from the seat and the signed-in agent.
+    expect(await screen.findByText('您好，佳途物流！我是客服李座席，工号A007，很高兴为您服务！')).toBeInTheDocument()
+  })
+
+  it('takes a whole call by hotkeys alone, also while typing in a field', async () => {
+    const service = fakeCallService()
+    const user = start(service)
+    const answer = await screen.findByRole('button', { name: '接听' })
+    expect(answer).toHaveAttribute('aria-keyshortcuts', 'F2')
+    await waitFor(() => expect(answer).toHaveFocus())
+
+    await user.keyboard('{F2}')
+    expect(await screen.findByRole('timer')).toHaveAttribute('data-phase', 'calm')
+    expect(await screen.findByText(/我是客服李座席/)).toBeInTheDocument()
+
+    await user.click(screen.getByLabelText('来电号码'))
+    await user.keyboard('13812345678{F3}')
+    await waitFor(() => expect(service.current()?.greetingSaidAt).not.toBeNull())
+    expect(await screen.findByRole('button', { name: '问候语 ✓' })).toBeDisabled()
+
+    await user.keyboard('{F4}')
+    expect(await screen.findByText('整理中')).toBeInTheDocument()
+    expect(await screen.findByText('打扰您了，祝您生活愉快，再见！')).toBeInTheDocument()
+    // Hang-up saved the number typed before it, as E.164.
+    expect(service.current()?.callerNumber).toEqual({ kind: 'mobile', stored: '+8613812345678' })
+
+    await user.keyboard('{F6}')
+    await waitFor(() => expect(service.current()?.closingSaidAt).not.toBeNull())
+    await user.keyboard('{F8}')
+    expect(await screen.findByText(/通话已记录，处理时长 0:0\d。/)).toBeInTheDocument()
+    expect(await screen.findByRole('button', { name: '接听' })).toBeInTheDocument()
+    expect(service.channels().filter((channel) => channel !== 'callScriptShown' && channel !== 'callUpdate')).toEqual([
+      'callCurrent',
+      'callAnswer',
+      'callMark',
+      'callHangUp',
+      'callMark',
+      'callComplete',
+    ])
+    expect(service.log.find((entry) => entry.channel === 'callComplete')?.request).toEqual({ overTargetReason: null })
+    // Each script shown once for the call, by version.
+    expect(service.log.filter((entry) => entry.channel === 'callScriptShown').map((entry) => entry.request)).toEqual([
+      { script: { scriptId: 'greeting.standard', version: 1 } },
+      { script: { scriptId: 'closing.standard', version: 1 } },
+    ])
+  })
+
+  it('asks for the waybill number before showing a scenario script that needs it', async () => {
+    const service = fakeCallService({ open: callView({ answeredAt: secondsAgo(20) }) })
+    const user = start(service)
+    expect(await screen.findByRole('button', { name: '回访：显示签收但未收到' })).toHaveAttribute('aria-keyshortcuts', 'Alt+2')
+
+    await user.keyboard('{Alt>}2{/Alt}')
+    const waybill = await screen.findByLabelText('运单号')
+    expect(screen.queryByText(/落实运单/)).not.toBeInTheDocument()
+    expect(screen.queryByText(/\{waybillNo\}/)).not.toBeInTheDocument()
+    expect(service.log.some((entry) => JSON.stringify(entry.request).includes('tracking-not-received'))).toBe(false)
+
+    await user.type(waybill, 'SD20261123{Enter}')
+    expect(
+      await screen.findByText('不好意思，我现在帮您落实运单SD20261123的货物到站情况，落实完之后会以短信形式回复您，打扰您了，祝您生活愉快，再见！'),
+    ).toBeInTheDocument()
+    await waitFor(() =>
+      expect(service.log).toContainEqual({ channel: 'callScriptShown', request: { script: { scriptId: 'scenario.tracking-not-received', version: 1 } } }),
+    )
+  })
+
+  it('keeps a wrong caller number on screen with its reason and never sends it', async () => {
+    const service = fakeCallService({ open: callView({ answeredAt: secondsAgo(20) }) })
+    const user = start(service)
+    await user.type(await screen.findByLabelText('来电号码'), '88889999')
+    await user.type(screen.getByLabelText('客户姓名'), '王先生')
+    expect(screen.getByText('固话请加区号（如 010），未保存此号码；通话照常记录。')).toBeInTheDocument()
+    await user.tab()
+    await waitFor(() => expect(service.current()?.customerName).toBe('王先生'))
+    expect(service.log.filter((entry) => entry.channel === 'callUpdate').map((entry) => entry.request)).toContainEqual({
+      callerNumber: null,
+      customerName: '王先生',
+      notes: '',
+    })
+  })
+
+  it('offers the supervisor’s over-target reasons at wrap-up past the target and sends the one picked', async () => {
+    const service = fakeCallService({ open: callView({ state: 'wrapUp', answeredAt: secondsAgo(200), hungUpAt: secondsAgo(5) }) })
+    const user = start(service)
+    expect((await screen.findByRole('timer')).getAttribute('data-phase')).toBe('overtime')
+    await user.click(screen.getByRole('combobox', { name: '超时原因' }))
+    await user.click(await screen.findByRole('option', { name: '系统缓慢', hidden: true }))
+    await user.keyboard('{F8}')
+    expect(await screen.findByText(/通话已记录，处理时长 3:2\d（超过目标）。/)).toBeInTheDocument()
+    expect(service.log.find((entry) => entry.channel === 'callComplete')?.request).toEqual({ overTargetReason: 'system-slow' })
+  })
+})

@@ -1,0 +1,276 @@
+import { Badge, Button, Center, Grid, Group, Kbd, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { IconCheck, IconMessageCircle, IconPhoneCall, IconPhoneOff } from '@tabler/icons-react'
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CallView } from '../../../../shared/domain/calls'
+import type { CallHotkeyAction, CallSettings } from '../../../../shared/domain/callSettings'
+import { formatDuration } from '../../../../shared/domain/callTimer'
+import { parseCallerNumber } from '../../../../shared/domain/phone'
+import { useAppStore } from '../../app/appStore'
+import { describeError } from '../../i18n/format'
+import { ErrorAlert } from '../../ui/ErrorAlert'
+import { Loading } from '../../ui/Loading'
+import { ShiftCallsPanel } from '../shift/ShiftCallsPanel'
+import {
+  answerCall,
+  chooseOverTargetReason,
+  completeCall,
+  editDraft,
+  hangUp,
+  loadCallSettings,
+  loadCurrentCall,
+  markSaid,
+  openScenario,
+  saveDetails,
+  useCallStore,
+} from './callStore'
+import { CallScripts, scenarioHotkeys, useScenarioScripts } from './CallScripts'
+import { CallTimer, useCallTimer } from './CallTimer'
+import { ariaKeyShortcut, hotkeyLabel, useCallHotkeys } from './hotkeys'
+import { PhrasePalette } from './PhrasePalette'
+
+function useReport() {
+  const { t, i18n } = useTranslation()
+  return useCallback(
+    (error: unknown) => notifications.show({ color: 'red', message: describeError(t, error, i18n.language) }),
+    [t, i18n.language],
+  )
+}
+
+/** A button that names its hotkey on screen and to assistive technology. */
+function HotkeyButton({ hotkey, children, ...props }: { hotkey: string; children: ReactNode } & React.ComponentProps<typeof Button<'button'>>) {
+  return (
+    <Button aria-keyshortcuts={ariaKeyShortcut(hotkey)} rightSection={<Kbd aria-hidden>{hotkeyLabel(hotkey)}</Kbd>} {...props}>
+      {children}
+    </Button>
+  )
+}
+
+/** 来电接待: the agent's working screen. Answer, speak the scripts, hang up, wrap up — keyboard first. */
+export default function CallPage() {
+  const { t } = useTranslation()
+  const report = useReport()
+  const settings = useCallStore((state) => state.settings)
+  const view = useCallStore((state) => state.view)
+  const session = useAppStore((state) => state.session)
+  const [loadError, setLoadError] = useState<unknown>(null)
+  const [paletteOpen, setPaletteOpen] = useState(false)
+
+  const locked = useAppStore((state) => state.session?.lockedAt != null)
+  const load = useCallback(() => {
+    setLoadError(null)
+    Promise.all([loadCallSettings(), loadCurrentCall()]).catch(setLoadError)
+  }, [])
+  // Main answers call questions only to an unlocked session: ask (again) once the screen is unlocked.
+  useEffect(() => {
+    if (!locked) load()
+  }, [load, locked])
+
+  if (loadError) {
+    return (
+      <Stack maw={520}>
+        <ErrorAlert error={loadError} />
+        <Button onClick={load} w="fit-content">
+          {t('app.retry')}
+        </Button>
+      </Stack>
+    )
+  }
+  if (!settings || view === undefined || !session) return <Loading />
+
+  return (
+    <Stack gap="lg">
+      <CallDesk settings={settings} view={view} onPalette={() => setPaletteOpen((open) => !open)} report={report} />
+      <PhrasePalette opened={paletteOpen} onClose={() => setPaletteOpen(false)} />
+      <ShiftCallsPanel employeeNo={session.user.employeeNo} withTable={false} />
+    </Stack>
+  )
+}
+
+function CallDesk({ settings, view, onPalette, report }: { settings: CallSettings; view: CallView | null; onPalette: () => void; report: (error: unknown) => void }) {
+  const { t } = useTranslation()
+  const busy = useCallStore((state) => state.busy)
+  const scenarios = useScenarioScripts()
+  const answerButton = useRef<HTMLButtonElement>(null)
+
+  const onComplete = useCallback(() => {
+    const { overTargetReason } = useCallStore.getState()
+    completeCall(overTargetReason).then(
+      (record) =>
+        notifications.show({
+          color: record.overTarget ? 'orange' : 'teal',
+          message: t(record.overTarget ? 'call.completedOver' : 'call.completed', { time: formatDuration(record.handlingMs) }),
+        }),
+      report,
+    )
+  }, [report, t])
+
+  // Behind the lock screen the page is inert, and so are the hotkeys.
+  const locked = useAppStore((state) => state.session?.lockedAt != null)
+  // Each hotkey does its step only when the call is in the state for it; otherwise it does nothing.
+  const actions: Record<CallHotkeyAction, () => void> = {
+    answer: () => !view && !busy && answerCall().catch(report),
+    greetingSaid: () => view?.state === 'talking' && !view.greetingSaidAt && !busy && markSaid('greeting').catch(report),
+    hangUp: () => view?.state === 'talking' && !busy && hangUp().catch(report),
+    closingSaid: () => view && !view.closingSaidAt && !busy && markSaid('closing').catch(report),
+    wrapUpDone: () => view?.state === 'wrapUp' && !busy && onComplete(),
+    phrasePalette: onPalette,
+  }
+  useCallHotkeys(locked ? [] : [
+    ...Object.entries(actions).map(([action, run]): [string, () => void] => [settings.hotkeys[action as CallHotkeyAction], run]),
+    ...scenarioHotkeys.map((hotkey, index): [string, () => void] => [
+      hotkey,
+      () => view && scenarios[index] && openScenario(scenarios[index].scriptId),
+    ]),
+  ])
+
+  // Ready for the next call: the answer button has the focus, so Enter works as well as the hotkey.
+  // (A loading button is disabled and cannot take the focus: wait until the last step has finished.)
+  useEffect(() => {
+    if (!view && !busy) answerButton.current?.focus()
+  }, [view, busy])
+
+  if (!view) {
+    return (
+      <Center py="xl">
+        <Stack align="center" gap="md">
+          <Text c="dimmed">{t('call.idle')}</Text>
+          <HotkeyButton ref={answerButton} hotkey={settings.hotkeys.answer} size="xl" leftSection={<IconPhoneCall size={28} />} onClick={actions.answer} loading={busy}>
+            {t('call.actions.answer')}
+          </HotkeyButton>
+          <Button variant="subtle" size="xs" leftSection={<IconMessageCircle size={14} />} onClick={onPalette} aria-keyshortcuts={ariaKeyShortcut(settings.hotkeys.phrasePalette)}>
+            {t('call.actions.phrasePalette')} <Kbd ml={6} aria-hidden>{hotkeyLabel(settings.hotkeys.phrasePalette)}</Kbd>
+          </Button>
+        </Stack>
+      </Center>
+    )
+  }
+
+  return (
+    <Grid gap="lg">
+      <Grid.Col span={{ base: 12, md: 7 }}>
+        <Stack gap="md">
+          <Group justify="space-between">
+            <Title order={1} size="h3">
+              {t('call.title')}
+            </Title>
+            <Badge size="lg" variant="light" color={view.state === 'talking' ? 'blue' : 'grape'} data-testid="call-state">
+              {t(`call.state.${view.state}`)}
+            </Badge>
+          </Group>
+          <CallTimer view={view} sound={settings.sound} />
+          <Group gap="sm">
+            {view.state === 'talking' ? (
+              <HotkeyButton hotkey={settings.hotkeys.hangUp} color="red" variant="light" leftSection={<IconPhoneOff size={18} />} onClick={actions.hangUp} disabled={busy}>
+                {t('call.actions.hangUp')}
+              </HotkeyButton>
+            ) : (
+              <HotkeyButton hotkey={settings.hotkeys.wrapUpDone} leftSection={<IconCheck size={18} />} onClick={actions.wrapUpDone} loading={busy}>
+                {t('call.actions.wrapUpDone')}
+              </HotkeyButton>
+            )}
+            <HotkeyButton hotkey={settings.hotkeys.greetingSaid} variant="default" onClick={actions.greetingSaid} disabled={busy || view.state !== 'talking' || view.greetingSaidAt !== null}>
+              {view.greetingSaidAt ? t('call.actions.greetingDone') : t('call.actions.greetingSaid')}
+            </HotkeyButton>
+            <HotkeyButton hotkey={settings.hotkeys.closingSaid} variant="default" onClick={actions.closingSaid} disabled={busy || view.closingSaidAt !== null}>
+              {view.closingSaidAt ? t('call.actions.closingDone') : t('call.actions.closingSaid')}
+            </HotkeyButton>
+            <HotkeyButton hotkey={settings.hotkeys.phrasePalette} variant="subtle" onClick={onPalette}>
+              {t('call.actions.phrasePalette')}
+            </HotkeyButton>
+          </Group>
+          {view.state === 'wrapUp' && <OverTargetPicker view={view} settings={settings} />}
+          <CallDetails report={report} />
+        </Stack>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 5 }}>
+        <CallScripts view={view} settings={settings} />
+      </Grid.Col>
+    </Grid>
+  )
+}
+
+/** Over the target at wrap-up, the agent may say why (a supervisor's list; optional). */
+function OverTargetPicker({ view, settings }: { view: CallView; settings: CallSettings }) {
+  const { t, i18n } = useTranslation()
+  const reading = useCallTimer(view)
+  const reason = useCallStore((state) => state.overTargetReason)
+  if (reading.phase !== 'overtime') return null
+  const language = i18n.language === 'en' ? 'en' : 'zh-CN'
+  return (
+    <Paper withBorder p="sm" bg="var(--mantine-color-red-light)">
+      <Select
+        label={t('call.overTarget.label')}
+        description={t('call.overTarget.hint')}
+        placeholder={t('call.overTarget.none')}
+        data={settings.overTargetReasons.map((item) => ({ value: item.id, label: item.label[language] }))}
+        value={reason}
+        onChange={chooseOverTargetReason}
+        clearable
+        maw={360}
+      />
+    </Paper>
+  )
+}
+
+const DETAILS_SAVE_DELAY_MS = 1500
+
+/** Caller number, customer name and notes; saved when the agent pauses or leaves a field. */
+function CallDetails({ report }: { report: (error: unknown) => void }) {
+  const { t } = useTranslation()
+  const draft = useCallStore((state) => state.draft)
+  const [numberTouched, setNumberTouched] = useState(false)
+  const typed = draft.callerNumber.trim()
+  const parsed = typed ? parseCallerNumber(typed) : null
+  const numberError = numberTouched && parsed && !parsed.ok ? t(`call.form.callerNumberInvalid.${parsed.reason}`) : null
+  const save = useCallback(() => void saveDetails().catch(report), [report])
+
+  // Typed details reach the journal a moment after the agent pauses, so a reload or a crash
+  // mid-call keeps them; leaving a field or any call step saves at once.
+  useEffect(() => {
+    const timer = window.setTimeout(save, DETAILS_SAVE_DELAY_MS)
+    return () => window.clearTimeout(timer)
+  }, [draft, save])
+
+  return (
+    <Stack gap="sm">
+      <Group grow align="flex-start">
+        <TextInput
+          label={t('call.form.callerNumber')}
+          description={t('call.form.callerNumberHint')}
+          value={draft.callerNumber}
+          onChange={(event) => {
+            editDraft({ callerNumber: event.currentTarget.value })
+            setNumberTouched(false)
+          }}
+          onBlur={() => {
+            setNumberTouched(true)
+            save()
+          }}
+          error={numberError}
+          inputMode="tel"
+          autoComplete="off"
+        />
+        <TextInput
+          label={t('call.form.customerName')}
+          value={draft.customerName}
+          onChange={(event) => editDraft({ customerName: event.currentTarget.value })}
+          onBlur={save}
+          maxLength={40}
+          autoComplete="off"
+        />
+      </Group>
+      <Textarea
+        label={t('call.form.notes')}
+        value={draft.notes}
+        onChange={(event) => editDraft({ notes: event.currentTarget.value })}
+        onBlur={save}
+        autosize
+        minRows={3}
+        maxRows={8}
+        maxLength={2000}
+      />
+    </Stack>
+  )
+}

@@ -1,0 +1,47 @@
+import type { CallRow } from '../../db/schema'
+
+// The figures a seat can measure from its own records (DOMAIN.md, call-centre indicators): handling
+// time and the share under target (002: 受理时间低于3分钟/次), script compliance.
+export interface ShiftCallStats {
+  calls: number
+  averageHandlingMs: number | null
+  /** 0–1; null without calls. */
+  shareUnderTarget: number | null
+  greetingCompliance: number | null
+  closingCompliance: number | null
+  longestMs: number | null
+}
+
+export type CompletedCall = CallRow & { completedAt: string; handlingMs: number }
+
+export const isCompleted = (row: CallRow): row is CompletedCall => row.completedAt !== null && row.handlingMs !== null
+
+export function shiftCallStats(calls: CompletedCall[]): ShiftCallStats {
+  const count = calls.length
+  if (count === 0) {
+    return { calls: 0, averageHandlingMs: null, shareUnderTarget: null, greetingCompliance: null, closingCompliance: null, longestMs: null }
+  }
+  const share = (test: (row: CompletedCall) => boolean) => calls.filter(test).length / count
+  return {
+    calls: count,
+    averageHandlingMs: calls.reduce((sum, row) => sum + row.handlingMs, 0) / count,
+    shareUnderTarget: share((row) => !row.overTarget),
+    greetingCompliance: share((row) => row.greetingSaid),
+    closingCompliance: share((row) => row.closingSaid),
+    longestMs: Math.max(...calls.map((row) => row.handlingMs)),
+  }
+}
+
+/** Local midnight as an ISO time: the answeredAt index compares ISO strings. */
+export function startOfToday(now = new Date()): string {
+  const midnight = new Date(now)
+  midnight.setHours(0, 0, 0, 0)
+  return midnight.toISOString()
+}
+
+/** 138****5678: enough to recognise a caller on a screen others can see, never the whole number. */
+export function maskCallerNumber(national: string): string {
+  const digits = national.replace(/\D/g, '')
+  if (digits.length < 8) return national
+  return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`
+}

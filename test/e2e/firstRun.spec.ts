@@ -14,7 +14,8 @@ test('first run: set up the seat, sign in as its supervisor and confirm the chec
   await expect(page.getByRole('button', { name: '确认岗前准备' })).toBeDisabled()
 
   await confirmChecklist(page, seatSetup.supervisor.pin)
-  await expect(page.getByRole('button', { name: '我的班次' })).toHaveAttribute('aria-current', 'page')
+  // The call screen is where an agent works, so it opens first.
+  await expect(page.getByRole('button', { name: '来电接待' })).toHaveAttribute('aria-current', 'page')
 })
 
 test('the setup form refuses mismatched PINs without creating a seat', async ({ page, seatDesk }) => {

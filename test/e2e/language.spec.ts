@@ -7,6 +7,7 @@ test('Chinese by default; English one click away, kept after a reload; screensho
   await startShift(page)
   await expect(page.getByRole('button', { name: '锁屏' })).toBeVisible()
   // The recent-shifts table is the Dexie view of the journal: it has caught up once this shift shows.
+  await page.getByRole('button', { name: '我的班次' }).click()
   await expect(page.getByRole('cell', { name: '进行中' })).toBeVisible()
   await page.screenshot({ path: testInfo.outputPath('shift-zh-CN.png'), fullPage: true, animations: 'disabled' })
 

@@ -18,7 +18,9 @@ test('ten idle minutes lock the screen; the same PIN unlocks it', async ({ page,
 
   await lockDialog(page).getByLabel('PIN', { exact: true }).fill('9999')
   await lockDialog(page).getByRole('button', { name: '解锁' }).click()
-  await expect(lockDialog(page).getByText('工号或 PIN 不正确')).toBeVisible()
+  // Only a PIN was asked for: the message says so.
+  await expect(lockDialog(page).getByText(/^PIN 不正确/)).toBeVisible()
+  await expect(lockDialog(page).getByText('工号或 PIN 不正确')).toHaveCount(0)
 
   await lockDialog(page).getByLabel('PIN', { exact: true }).fill(seatSetup.supervisor.pin)
   await lockDialog(page).getByRole('button', { name: '解锁' }).click()
@@ -56,10 +58,17 @@ test('a reload keeps the signed-in session and its confirmed checklist', async (
   await expect(page.getByRole('banner').getByText(`${seatSetup.supervisor.name}（${seatSetup.supervisor.employeeNo}）`)).toBeVisible()
 })
 
-test('signing out returns to sign-in', async ({ page, seatDesk }) => {
+test('signing out (after confirming) returns to sign-in', async ({ page, seatDesk }) => {
   await seatDesk.open()
   await startShift(page)
   await page.getByRole('button', { name: '签退' }).click()
+  const confirm = page.getByRole('dialog', { name: '确认签退' })
+  await confirm.getByRole('button', { name: '取消' }).click()
+  await expect(confirm).toHaveCount(0)
+  await expect(page.getByRole('navigation', { name: '功能菜单' })).toBeVisible()
+
+  await page.getByRole('button', { name: '签退' }).click()
+  await confirm.getByRole('button', { name: '签退' }).click()
   await expect(page.getByRole('heading', { name: '签到' })).toBeVisible()
   await page.reload()
   await expect(page.getByRole('heading', { name: '签到' })).toBeVisible()

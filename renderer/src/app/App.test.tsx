@@ -107,13 +107,84 @@ describe('app start and the lock screen', () => {
     expect(await screen.findByTestId('lock-overlay')).toBeInTheDocument()
   })
 
-  it('signs out from the lock screen back to sign-in', async () => {
+  it('signs out from the lock screen back to sign-in, without a PIN but after asking once', async () => {
+    const signOut = vi.fn(async () => ok(null))
+    installApi(seatWithSession(testSession({ lockedAt: '2026-11-23T02:00:00.000Z' }), { signOut }))
+    const user = userEvent.setup()
+    renderWithProviders(<AppRoot />)
+    const lock = await screen.findByRole('dialog', { name: '屏幕已锁定' })
+    await user.click(within(lock).getByRole('button', { name: '签退并换人' }))
+    expect(signOut).not.toHaveBeenCalled()
+    expect(within(lock).getByText(/将结束 王主管（E001）的班次/)).toBeInTheDocument()
+
+    // "返回" goes back to the PIN; asking again and confirming signs out.
+    await user.click(within(lock).getByRole('button', { name: '返回' }))
+    expect(within(lock).getByLabelText('PIN')).toBeInTheDocument()
+    expect(signOut).not.toHaveBeenCalled()
+    await user.click(within(lock).getByRole('button', { name: '签退并换人' }))
+    await user.click(within(lock).getByRole('button', { name: '签退并换人' }))
+    expect(await screen.findByRole('heading', { name: '签到' })).toBeInTheDocument()
+    expect(signOut).toHaveBeenCalledTimes(1)
+  })
+
+  it('says "wrong PIN" (not "wrong employee number or PIN") on the lock screen', async () => {
     installApi(
-      seatWithSession(testSession({ lockedAt: '2026-11-23T02:00:00.000Z' }), { signOut: async () => ok(null) }),
+      seatWithSession(testSession({ lockedAt: '2026-11-23T02:00:00.000Z' }), {
+        sessionUnlock: async () => fail('badCredentials', { remainingAttempts: 2 }),
+      }),
     )
     const user = userEvent.setup()
     renderWithProviders(<AppRoot />)
-    await user.click(await screen.findByRole('button', { name: '签退并换人' }))
+    const lock = await screen.findByRole('dialog', { name: '屏幕已锁定' })
+    await user.type(within(lock).getByLabelText('PIN'), '1111{Enter}')
+    const alert = await within(lock).findByRole('alert')
+    expect(alert).toHaveTextContent('PIN 不正确，还可再试 2 次，之后该工号将被锁定。')
+    expect(alert).not.toHaveTextContent('工号或 PIN')
+  })
+})
+
+describe('the header', () => {
+  const longCompany = '深圳市前海佳途国际物流供应链管理有限公司华南分拨中心'
+
+  beforeEach(() => {
+    useAppStore.setState({ boot: 'loading', seat: null, journal: null, session: null, screen: 'shift' })
+    window.localStorage.clear()
+  })
+
+  it('lets only the seat text give way: ellipsis with the full text as its title; the actions never shrink', async () => {
+    installApi(
+      seatWithSession(testSession(), { seatStatus: async () => ok({ seat: { ...testSeat, companyName: longCompany }, journal: okJournal }) }),
+    )
+    renderWithProviders(<AppRoot />)
+    const banner = await screen.findByRole('banner')
+    const seatText = await within(banner).findByTitle(`${longCompany} · 分公司 BJ01 · 07 号座席`)
+    expect(seatText).toHaveAttribute('data-truncate', 'end')
+    expect(seatText).toHaveTextContent(longCompany)
+    expect(within(banner).getByText('座席台 SeatDesk')).toHaveStyle({ whiteSpace: 'nowrap', flexShrink: '0' })
+    expect(within(banner).getByTestId('header-seat')).toHaveStyle({ minWidth: '0rem' })
+    const actions = within(banner).getByTestId('header-actions')
+    expect(actions).toHaveStyle({ flexShrink: '0' })
+    for (const name of ['锁屏', '签退']) expect(within(actions).getByRole('button', { name })).toBeInTheDocument()
+    expect(within(actions).getByRole('radiogroup', { name: '界面语言' })).toBeInTheDocument()
+  })
+
+  it('asks before signing out; Cancel keeps the shift', async () => {
+    const signOut = vi.fn(async () => ok(null))
+    installApi(seatWithSession(testSession(), { signOut }))
+    const user = userEvent.setup()
+    renderWithProviders(<AppRoot />)
+    // The app's header (a modal's title bar is a <header> too).
+    const banner = await screen.findByRole('banner')
+    await user.click(await within(banner).findByRole('button', { name: '签退' }))
+    const confirm = await screen.findByRole('dialog', { name: '确认签退' })
+    expect(confirm).toHaveTextContent('王主管（E001）的班次将结束')
+    await user.click(within(confirm).getByRole('button', { name: '取消' }))
+    expect(signOut).not.toHaveBeenCalled()
+    expect(useAppStore.getState().session).not.toBeNull()
+
+    await user.click(within(banner).getByRole('button', { name: '签退' }))
+    await user.click(within(await screen.findByRole('dialog', { name: '确认签退' })).getByRole('button', { name: '签退' }))
     expect(await screen.findByRole('heading', { name: '签到' })).toBeInTheDocument()
+    expect(signOut).toHaveBeenCalledTimes(1)
   })
 })

@@ -1,81 +1,44 @@
-import {
-  ActionIcon,
-  AppShell,
-  Badge,
-  Button,
-  Group,
-  NavLink,
-  SegmentedControl,
-  Stack,
-  Text,
-  Tooltip,
-  useComputedColorScheme,
-  useMantineColorScheme,
-} from '@mantine/core'
+import { AppShell, Badge, Button, Group, NavLink, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import {
   IconBook2,
   IconClockHour4,
+  IconHeadset,
+  IconMessage2,
   IconLock,
   IconLogout,
-  IconMoon,
   IconSettings,
-  IconSun,
   IconUsers,
 } from '@tabler/icons-react'
-import { lazy, Suspense, useCallback, type ReactNode } from 'react'
+import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react'
 import { ScreenErrorBoundary } from '../ui/ScreenErrorBoundary'
 import { useTranslation } from 'react-i18next'
 import type { Seat } from '../../../shared/domain/identity'
 import { canChangeSettings, canManageUsers } from '../../../shared/domain/roles'
 import type { SessionView } from '../../../shared/ipc/contract'
+import { CallHeaderTimer } from '../features/call/CallHeaderTimer'
 import { LockOverlay } from '../features/identity/LockOverlay'
 import { lockSession, signOut } from '../features/identity/sessionActions'
 import { useIdleLock } from '../features/identity/useIdleLock'
-import { changeLanguage, type Language } from '../i18n'
 import { describeError } from '../i18n/format'
+import { ConfirmModal } from '../ui/ConfirmModal'
 import { Loading } from '../ui/Loading'
+import { PreferenceControls } from '../ui/PreferenceControls'
 import { showScreen, useAppStore, type Screen } from './appStore'
 
 const ChecklistPage = lazy(() => import('../features/checklist/ChecklistPage'))
+const CallPage = lazy(() => import('../features/call/CallPage'))
+const ScriptsPage = lazy(() => import('../features/scripts/ScriptsPage'))
 const MyShiftPage = lazy(() => import('../features/shift/MyShiftPage'))
 const UsersPage = lazy(() => import('../features/users/UsersPage'))
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'))
 const JournalPage = lazy(() => import('../features/journal/JournalPage'))
 
-function LanguageSwitch() {
-  const { t, i18n } = useTranslation()
-  return (
-    <SegmentedControl
-      size="xs"
-      aria-label={t('shell.language')}
-      value={i18n.language}
-      onChange={(value) => changeLanguage(value as Language)}
-      data={[
-        { value: 'zh-CN', label: '中文' },
-        { value: 'en', label: 'English' },
-      ]}
-    />
-  )
-}
-
-function ColorSchemeToggle() {
-  const { t } = useTranslation()
-  const { setColorScheme } = useMantineColorScheme()
-  const scheme = useComputedColorScheme('light')
-  const label = scheme === 'dark' ? t('shell.toLight') : t('shell.toDark')
-  return (
-    <Tooltip label={label}>
-      <ActionIcon variant="default" size="lg" aria-label={label} onClick={() => setColorScheme(scheme === 'dark' ? 'light' : 'dark')}>
-        {scheme === 'dark' ? <IconSun size={18} /> : <IconMoon size={18} />}
-      </ActionIcon>
-    </Tooltip>
-  )
-}
-
 function screensFor(session: SessionView): { screen: Screen; icon: ReactNode }[] {
   return [
+    { screen: 'call', icon: <IconHeadset size={18} /> },
     { screen: 'shift', icon: <IconClockHour4 size={18} /> },
+    ...(canChangeSettings(session.user.role) ? [{ screen: 'scripts' as const, icon: <IconMessage2 size={18} /> }] : []),
     ...(canManageUsers(session.user.role) ? [{ screen: 'users' as const, icon: <IconUsers size={18} /> }] : []),
     ...(canChangeSettings(session.user.role) ? [{ screen: 'settings' as const, icon: <IconSettings size={18} /> }] : []),
     { screen: 'journal', icon: <IconBook2 size={18} /> },
@@ -90,8 +53,12 @@ function ScreenContent({ screen }: { screen: Screen }) {
       return <SettingsPage />
     case 'journal':
       return <JournalPage />
-    default:
+    case 'scripts':
+      return <ScriptsPage />
+    case 'shift':
       return <MyShiftPage />
+    default:
+      return <CallPage />
   }
 }
 
@@ -102,7 +69,7 @@ export default function Shell({ seat, session }: { seat: Seat; session: SessionV
   const checklistDone = session.checklistConfirmedAt !== null
   const locked = session.lockedAt !== null
   const screens = screensFor(session)
-  const screen = screens.some((item) => item.screen === requested) ? requested : 'shift'
+  const screen = screens.some((item) => item.screen === requested) ? requested : 'call'
 
   const report = useCallback(
     (error: unknown) => notifications.show({ color: 'red', message: describeError(t, error, i18n.language) }),
@@ -110,6 +77,9 @@ export default function Shell({ seat, session }: { seat: Seat; session: SessionV
   )
   const lock = useCallback((reason: 'idle' | 'manual') => lockSession(reason).catch(report), [report])
   useIdleLock(session.idleLockMinutes, !locked, () => void lock('idle'))
+  const [confirmingSignOut, setConfirmingSignOut] = useState(false)
+  const seatText = t('shell.seat', { company: seat.companyName, branch: seat.branchCode, seat: seat.seatNumber })
+  const userText = t('shell.user', { name: session.user.name, employeeNo: session.user.employeeNo })
 
   return (
     <>
@@ -121,18 +91,26 @@ export default function Shell({ seat, session }: { seat: Seat; session: SessionV
         inert={locked}
       >
         <AppShell.Header px="md">
-          <Group h="100%" justify="space-between" wrap="nowrap">
-            <Group gap="sm" wrap="nowrap">
-              <Text fw={700}>{t('app.name')}</Text>
-              <Text size="sm" c="dimmed" truncate>
-                {t('shell.seat', { company: seat.companyName, branch: seat.branchCode, seat: seat.seatNumber })}
+          {/* Only the seat text gives way on a narrow window (ellipsis, full text in its title); the
+              brand, the user, the role and the session controls keep their size. */}
+          <Group h="100%" justify="space-between" wrap="nowrap" gap="md">
+            <Group gap="sm" wrap="nowrap" miw={0} style={{ flex: '1 1 auto' }} data-testid="header-seat">
+              <Text fw={700} style={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
+                {t('app.name')}
+              </Text>
+              <Text size="sm" c="dimmed" truncate="end" miw={0} title={seatText}>
+                {seatText}
               </Text>
             </Group>
-            <Group gap="sm" wrap="nowrap">
-              <Text size="sm">{t('shell.user', { name: session.user.name, employeeNo: session.user.employeeNo })}</Text>
-              <Badge variant="light">{t(`roles.${session.user.role}`)}</Badge>
-              <LanguageSwitch />
-              <ColorSchemeToggle />
+            <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }} data-testid="header-actions">
+              {checklistDone && screen !== 'call' && <CallHeaderTimer />}
+              <Text size="sm" truncate="end" maw={200} title={userText}>
+                {userText}
+              </Text>
+              <Badge variant="light" style={{ flexShrink: 0, overflow: 'visible' }}>
+                {t(`roles.${session.user.role}`)}
+              </Badge>
+              <PreferenceControls />
               <Button variant="default" size="xs" leftSection={<IconLock size={16} />} onClick={() => void lock('manual')}>
                 {t('shell.lock')}
               </Button>
@@ -140,7 +118,7 @@ export default function Shell({ seat, session }: { seat: Seat; session: SessionV
                 variant="default"
                 size="xs"
                 leftSection={<IconLogout size={16} />}
-                onClick={() => void signOut().catch(report)}
+                onClick={() => setConfirmingSignOut(true)}
               >
                 {t('shell.signOut')}
               </Button>
@@ -171,6 +149,23 @@ export default function Shell({ seat, session }: { seat: Seat; session: SessionV
         </AppShell.Main>
       </AppShell>
       {locked && <LockOverlay session={session} />}
+      <ConfirmModal
+        opened={confirmingSignOut && !locked}
+        title={t('shell.signOutTitle')}
+        confirmLabel={t('shell.signOut')}
+        onCancel={() => setConfirmingSignOut(false)}
+        onConfirm={() =>
+          signOut().then(
+            () => setConfirmingSignOut(false),
+            (error: unknown) => {
+              setConfirmingSignOut(false)
+              report(error)
+            },
+          )
+        }
+      >
+        {t('shell.signOutConfirm', { name: session.user.name, employeeNo: session.user.employeeNo })}
+      </ConfirmModal>
     </>
   )
 }

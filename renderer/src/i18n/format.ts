@@ -6,6 +6,11 @@ export function formatClock(iso: string, language: string): string {
   return new Date(iso).toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
 }
 
+/** HH:mm:ss, for moments the agent waits for to the second (a lockout's end). */
+export function formatClockSeconds(iso: string, language: string): string {
+  return new Date(iso).toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+}
+
 export function formatDateTime(iso: string, language: string): string {
   return new Date(iso).toLocaleString(language, {
     month: '2-digit',
@@ -16,26 +21,44 @@ export function formatDateTime(iso: string, language: string): string {
   })
 }
 
+export interface DescribeErrorOptions {
+  /** Only a PIN was asked for (checklist, lock screen): a wrong one is "wrong PIN", not "wrong employee number or PIN". */
+  pinOnly?: boolean
+}
+
 /**
- * Fills an error's message from its params: an ISO `until` becomes the local clock time plus the
- * minutes still to wait, and `remainingAttempts` picks the variant that says how many tries are left.
+ * Fills an error's message from its params: an ISO `until` becomes the local clock time (to the
+ * second) plus the minutes still to wait, and `remainingAttempts` picks the variant that says how
+ * many tries are left. Counts go in as i18next's `count`, so English picks `_one`/`_other`.
  */
-export function describeError(t: TFunction, error: unknown, language: string, now = Date.now()): string {
+export function describeError(
+  t: TFunction,
+  error: unknown,
+  language: string,
+  now = Date.now(),
+  options: DescribeErrorOptions = {},
+): string {
   const apiError = error instanceof ApiError ? error : new ApiError({ code: 'internal' })
   const values: Record<string, string | number> = { ...apiError.params }
   const until = values.until ?? values.lockedUntil
   if (typeof until === 'string' && !Number.isNaN(Date.parse(until))) {
-    values.until = formatClock(until, language)
+    values.until = formatClockSeconds(until, language)
     values.minutes = Math.max(1, Math.ceil((Date.parse(until) - now) / 60_000))
+    values.count = values.minutes
   }
   const remaining = values.remainingAttempts ?? values.remaining
-  if (typeof remaining === 'number') values.remainingAttempts = remaining
+  if (typeof remaining === 'number') {
+    values.remainingAttempts = remaining
+    values.count = remaining
+  }
   const context =
     apiError.code === 'badCredentials' && typeof remaining === 'number'
       ? 'remaining'
       : apiError.code === 'internal' && values.reason === 'unreachable'
         ? 'unreachable'
-        : undefined
-  const key = `errors.${apiError.code}`
+        : apiError.code === 'invalidCallerNumber' && values.reason === 'fixedLineNeedsAreaCode'
+          ? 'fixedLineNeedsAreaCode'
+          : undefined
+  const key = options.pinOnly && apiError.code === 'badCredentials' ? 'errors.badPin' : `errors.${apiError.code}`
   return t(key, { ...values, context, defaultValue: t('errors.internal') })
 }

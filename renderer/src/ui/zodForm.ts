@@ -10,19 +10,30 @@ const namedRules = new Set(['employeeNo', 'pinDigits', 'branchCode', 'seatNumber
 
 type Issue = z.core.$ZodIssue
 
-export function translateIssue(t: TFunction, issue: Issue): string {
+// PIN fields are counted in digits, not characters.
+const isPinPath = (path: PropertyKey[]) => path.at(-1) === 'pin'
+
+/** An untouched field: an empty or blank string, or a cleared number input (''). */
+const isEmpty = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+
+/**
+ * `field` holds what the field contained, when the caller knows it: an empty field is "required"
+ * whatever rule it broke first, rather than "at least 4 characters".
+ */
+export function translateIssue(t: TFunction, issue: Issue, field?: { value: unknown }): string {
+  if (field && isEmpty(field.value)) return t('validation.required')
   switch (issue.code) {
     case 'too_small':
       if (issue.origin === 'string') {
-        return Number(issue.minimum) <= 1
-          ? t('validation.required')
-          : t('validation.tooShort', { min: Number(issue.minimum) })
+        if (Number(issue.minimum) <= 1) return t('validation.required')
+        return isPinPath(issue.path) ? t('validation.pinLength') : t('validation.tooShort', { min: Number(issue.minimum) })
       }
       return t('validation.tooSmall', { min: Number(issue.minimum) })
     case 'too_big':
-      return issue.origin === 'string'
-        ? t('validation.tooLong', { max: Number(issue.maximum) })
-        : t('validation.tooBig', { max: Number(issue.maximum) })
+      if (issue.origin === 'string') {
+        return isPinPath(issue.path) ? t('validation.pinLength') : t('validation.tooLong', { max: Number(issue.maximum) })
+      }
+      return t('validation.tooBig', { max: Number(issue.maximum) })
     case 'invalid_type':
       return issue.expected === 'number' ? t('validation.notANumber') : t('validation.required')
     case 'invalid_value':
@@ -30,6 +41,15 @@ export function translateIssue(t: TFunction, issue: Issue): string {
     default:
       return namedRules.has(issue.message) ? t(`validation.${issue.message}`) : t('validation.invalid')
   }
+}
+
+function valueAt(tree: unknown, path: PropertyKey[]): unknown {
+  let node = tree
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined
+    node = (node as Record<PropertyKey, unknown>)[key]
+  }
+  return node
 }
 
 /** A `validate` function for `useForm`: runs `schema` on `toRequest(values)` and adds `extra` checks. */
@@ -41,11 +61,12 @@ export function zodValidator<Values, Request>(
 ): (values: Values) => FormErrors {
   return (values) => {
     const errors: FormErrors = {}
-    const parsed = schema.safeParse(toRequest(values))
+    const request = toRequest(values)
+    const parsed = schema.safeParse(request)
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const path = issue.path.join('.')
-        errors[path] ??= translateIssue(t, issue)
+        errors[path] ??= translateIssue(t, issue, { value: valueAt(request, issue.path) })
       }
     }
     return { ...errors, ...extra?.(values) }
@@ -61,7 +82,8 @@ export function issuesToFormErrors(t: TFunction, issues: ValidationIssue[]): For
   return errors
 }
 
-/** The repeat-the-PIN check every form that sets a PIN shares. */
+/** The repeat-the-PIN check every form that sets a PIN shares: required, and equal to the PIN. */
 export function pinConfirmed(t: TFunction, pin: string, pinConfirm: string): FormErrors {
+  if (pinConfirm === '') return { pinConfirm: t('validation.required') }
   return pin === pinConfirm ? {} : { pinConfirm: t('validation.pinMismatch') }
 }

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { checklistItems } from '../../../../shared/domain/checklist'
 import { installApi } from '../../api/client'
 import { useAppStore } from '../../app/appStore'
-import { fakeApi, ok, testSession } from '../../testing/fakeApi'
+import { fail, fakeApi, ok, testSession } from '../../testing/fakeApi'
 import { renderWithProviders } from '../../testing/render'
 import ChecklistPage from './ChecklistPage'
 
@@ -34,5 +34,22 @@ describe('pre-shift checklist', () => {
       items: Object.fromEntries(checklistItems.map((item) => [item, true])),
       pin: '2580',
     })
+  })
+
+  it('says "wrong PIN" for a wrong signature PIN, with the tries left', async () => {
+    installApi(fakeApi({ checklistConfirm: async () => fail('badCredentials', { remainingAttempts: 3 }) }))
+    const user = userEvent.setup()
+    renderWithProviders(<ChecklistPage session={testSession({ checklistConfirmedAt: null })} />)
+    for (const box of screen.getAllByRole('checkbox')) await user.click(box)
+    await user.type(screen.getByLabelText('PIN（本人签名）'), '1111{Enter}')
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent('PIN 不正确，还可再试 3 次')
+    expect(alert).not.toHaveTextContent('工号或 PIN')
+  })
+
+  it('does not show the seed number to agents', () => {
+    installApi(fakeApi())
+    renderWithProviders(<ChecklistPage session={testSession({ checklistConfirmedAt: null })} />)
+    expect(screen.queryByText(/003/)).toBeNull()
   })
 })

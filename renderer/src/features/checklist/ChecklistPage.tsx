@@ -1,4 +1,4 @@
-import { Button, Checkbox, Container, Fieldset, PasswordInput, Stack, Text, Title } from '@mantine/core'
+import { Button, Checkbox, Container, Fieldset, Stack, Text, Title } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -9,9 +9,10 @@ import type { SessionView } from '../../../../shared/ipc/contract'
 import { resyncSessionAfter, setSession } from '../../app/appStore'
 import { call } from '../../api/client'
 import { ErrorAlert } from '../../ui/ErrorAlert'
+import { PinInput } from '../../ui/PinInput'
 import { zodValidator } from '../../ui/zodForm'
 
-// 003 岗前准备, in the seed's three steps.
+// The pre-shift checklist (seed 003, 岗前准备) in its three steps; the seed's number is not shown to agents.
 const groups: { name: 'environment' | 'information' | 'systems'; items: ChecklistItem[] }[] = [
   { name: 'environment', items: ['phoneChecked', 'networkChecked', 'equipmentChecked'] },
   { name: 'information', items: ['noticesRead', 'priceChangesRead', 'routeChangesRead'] },
@@ -75,14 +76,8 @@ export default function ChecklistPage({ session }: { session: SessionView }) {
           <Text size="sm" aria-live="polite">
             {t('checklist.progress', { done, total: checklistItems.length })}
           </Text>
-          <PasswordInput
-            label={t('checklist.pin')}
-            inputMode="numeric"
-            autoComplete="off"
-            maw={280}
-            {...form.getInputProps('pin')}
-          />
-          <ErrorAlert error={error} />
+          <PinInput label={t('checklist.pin')} autoComplete="off" maw={280} {...form.getInputProps('pin')} />
+          <ErrorAlert error={error} pinOnly />
           <Button type="submit" disabled={!allChecked} loading={form.submitting} w="fit-content">
             {t('checklist.confirm')}
           </Button>

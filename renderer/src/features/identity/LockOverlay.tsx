@@ -1,4 +1,4 @@
-import { Button, Center, FocusTrap, Group, Overlay, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core'
+import { Button, Center, FocusTrap, Group, Overlay, Paper, Stack, Text, Title } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { IconLock } from '@tabler/icons-react'
 import { useState } from 'react'
@@ -8,6 +8,7 @@ import { pinSchema } from '../../../../shared/domain/identity'
 import type { SessionView } from '../../../../shared/ipc/contract'
 import { formatClock } from '../../i18n/format'
 import { ErrorAlert } from '../../ui/ErrorAlert'
+import { PinInput } from '../../ui/PinInput'
 import { zodValidator } from '../../ui/zodForm'
 import { signOut, unlockSession } from './sessionActions'
 
@@ -31,11 +32,18 @@ export function LockOverlay({ session }: { session: SessionView }) {
       setError(caught)
     }
   })
+  // Signing out needs no PIN (the next agent must be able to use a locked seat), but is asked once.
+  const [confirmingLeave, setConfirmingLeave] = useState(false)
+  const [leaving, setLeaving] = useState(false)
   const leave = async () => {
+    setLeaving(true)
     try {
       await signOut()
     } catch (caught) {
+      setConfirmingLeave(false)
       setError(caught)
+    } finally {
+      setLeaving(false)
     }
   }
 
@@ -67,22 +75,34 @@ export function LockOverlay({ session }: { session: SessionView }) {
                     time: session.lockedAt ? formatClock(session.lockedAt, i18n.language) : '',
                   })}
                 </Text>
-                <ErrorAlert error={error} />
-                <PasswordInput
-                  label={t('identity.lock.pin')}
-                  inputMode="numeric"
-                  autoComplete="off"
-                  data-autofocus
-                  {...form.getInputProps('pin')}
-                />
-                <Group justify="space-between">
-                  <Button variant="subtle" color="gray" onClick={() => void leave()}>
-                    {t('identity.lock.signOut')}
-                  </Button>
-                  <Button type="submit" loading={form.submitting}>
-                    {t('identity.lock.unlock')}
-                  </Button>
-                </Group>
+                <ErrorAlert error={error} pinOnly />
+                {confirmingLeave ? (
+                  <>
+                    <Text size="sm" fw={500} role="alert">
+                      {t('identity.lock.signOutConfirm', { name: session.user.name, employeeNo: session.user.employeeNo })}
+                    </Text>
+                    <Group justify="space-between">
+                      <Button variant="default" onClick={() => setConfirmingLeave(false)} autoFocus>
+                        {t('identity.lock.signOutCancel')}
+                      </Button>
+                      <Button color="red" loading={leaving} onClick={() => void leave()}>
+                        {t('identity.lock.signOut')}
+                      </Button>
+                    </Group>
+                  </>
+                ) : (
+                  <>
+                    <PinInput label={t('identity.lock.pin')} autoComplete="off" data-autofocus {...form.getInputProps('pin')} />
+                    <Group justify="space-between">
+                      <Button variant="subtle" color="gray" onClick={() => setConfirmingLeave(true)}>
+                        {t('identity.lock.signOut')}
+                      </Button>
+                      <Button type="submit" loading={form.submitting}>
+                        {t('identity.lock.unlock')}
+                      </Button>
+                    </Group>
+                  </>
+                )}
               </Stack>
             </form>
           </Paper>

@@ -1,4 +1,4 @@
-import { Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Box, Button, Center, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -7,6 +7,8 @@ import { employeeNoSchema, pinSchema, type Seat } from '../../../../shared/domai
 import { call } from '../../api/client'
 import { setSession } from '../../app/appStore'
 import { ErrorAlert } from '../../ui/ErrorAlert'
+import { PinInput } from '../../ui/PinInput'
+import { PreferenceControls } from '../../ui/PreferenceControls'
 import { zodValidator } from '../../ui/zodForm'
 
 const signInSchema = z.object({ employeeNo: employeeNoSchema, pin: pinSchema })
@@ -28,7 +30,10 @@ export default function SignInPage({ seat }: { seat: Seat }) {
   })
 
   return (
-    <Center mih="100vh" p="md">
+    <Center mih="100vh" p="md" pos="relative">
+      <Box pos="absolute" top="var(--mantine-spacing-md)" right="var(--mantine-spacing-md)">
+        <PreferenceControls />
+      </Box>
       <Paper withBorder p="xl" w="100%" maw={400}>
         <form onSubmit={submit} noValidate>
           <Stack>
@@ -46,12 +51,7 @@ export default function SignInPage({ seat }: { seat: Seat }) {
               autoComplete="username"
               {...form.getInputProps('employeeNo')}
             />
-            <PasswordInput
-              label={t('identity.signIn.pin')}
-              inputMode="numeric"
-              autoComplete="current-password"
-              {...form.getInputProps('pin')}
-            />
+            <PinInput label={t('identity.signIn.pin')} autoComplete="current-password" {...form.getInputProps('pin')} />
             <ErrorAlert error={error} />
             <Button type="submit" loading={form.submitting}>
               {t('identity.signIn.submit')}

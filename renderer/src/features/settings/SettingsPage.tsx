@@ -8,6 +8,7 @@ import { call } from '../../api/client'
 import { ErrorAlert } from '../../ui/ErrorAlert'
 import { Loading } from '../../ui/Loading'
 import { zodValidator } from '../../ui/zodForm'
+import { CallSettingsSection } from './CallSettingsSection'
 
 // The inputs' bounds come from the schema main validates with.
 const fields = (['lockoutAttempts', 'lockoutMinutes', 'idleLockMinutes'] as const).map((name) => {
@@ -18,7 +19,14 @@ const fields = (['lockoutAttempts', 'lockoutMinutes', 'idleLockMinutes'] as cons
 function SettingsForm({ current }: { current: Settings }) {
   const { t } = useTranslation()
   const [error, setError] = useState<unknown>(null)
-  const form = useForm<Settings>({ initialValues: current, validate: zodValidator(settingsSchema, t) })
+  // Out-of-range numbers are kept as typed and named as such (the input does not clamp them).
+  const outOfRange = (values: Settings) =>
+    Object.fromEntries(
+      fields
+        .filter(({ name, min, max }) => typeof values[name] === 'number' && (values[name] < min || values[name] > max))
+        .map(({ name, min, max }) => [name, t('settings.outOfRange', { min, max })]),
+    )
+  const form = useForm<Settings>({ initialValues: current, validate: zodValidator(settingsSchema, t, (values) => values, outOfRange) })
 
   const submit = form.onSubmit(async (settings) => {
     setError(null)
@@ -40,6 +48,7 @@ function SettingsForm({ current }: { current: Settings }) {
             description={t('settings.range', { min: field.min, max: field.max })}
             min={field.min}
             max={field.max}
+            clampBehavior="none"
             allowDecimal={false}
             allowNegative={false}
             autoFocus={index === 0}
@@ -74,6 +83,7 @@ export default function SettingsPage() {
           {t('settings.intro')}
         </Text>
         {error ? <ErrorAlert error={error} /> : current ? <SettingsForm current={current} /> : <Loading />}
+        <CallSettingsSection />
       </Stack>
     </Container>
   )

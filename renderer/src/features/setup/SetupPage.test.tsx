@@ -29,6 +29,33 @@ describe('first-run setup', () => {
     expect(seatSetup).not.toHaveBeenCalled()
   })
 
+  it('flags empty fields as required (the repeat-PIN too), PIN length in digits, and shows format hints', async () => {
+    const seatSetup = vi.fn(async () => ok(testSeat))
+    installApi(fakeApi({ seatSetup }))
+    const user = userEvent.setup()
+    renderWithProviders(<SetupPage />)
+
+    expect(screen.getByText('字母、数字或连字符，最多 16 位')).toBeInTheDocument() // employee number
+    expect(screen.getByText('字母、数字或连字符，最多 8 位')).toBeInTheDocument() // seat number
+    expect(screen.getByText(/4–8 位数字/)).toBeInTheDocument() // PIN
+
+    await user.click(screen.getByRole('button', { name: '完成设置' }))
+    // Company, branch, seat, employee number, name, PIN, repeat-PIN: all empty, all "required".
+    expect(await screen.findAllByText('必填')).toHaveLength(7)
+    expect(screen.queryByText(/至少/)).toBeNull()
+
+    await user.type(screen.getByLabelText(/主管 PIN/), '12{Enter}')
+    expect(await screen.findByText('PIN 为 4–8 位数字')).toBeInTheDocument()
+    expect(seatSetup).not.toHaveBeenCalled()
+  })
+
+  it('offers the language switch before setup', async () => {
+    installApi(fakeApi())
+    renderWithProviders(<SetupPage />)
+    expect(screen.getByRole('radiogroup', { name: '界面语言' })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: '切换到深色模式' })).toBeInTheDocument()
+  })
+
   it('sends the seat and the supervisor (without the repeated PIN) when Enter is pressed', async () => {
     const seatSetup = vi.fn(async () => ok(testSeat))
     installApi(fakeApi({ seatSetup }))

@@ -1,4 +1,4 @@
-import { Button, Center, Fieldset, Paper, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Box, Button, Center, Fieldset, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
@@ -7,6 +7,8 @@ import { seatSetupSchema, type SeatSetup } from '../../../../shared/domain/ident
 import { ApiError, call } from '../../api/client'
 import { useAppStore } from '../../app/appStore'
 import { ErrorAlert } from '../../ui/ErrorAlert'
+import { PinInput } from '../../ui/PinInput'
+import { PreferenceControls } from '../../ui/PreferenceControls'
 import { issuesToFormErrors, pinConfirmed, zodValidator } from '../../ui/zodForm'
 
 export interface SetupValues {
@@ -47,7 +49,10 @@ export default function SetupPage() {
   })
 
   return (
-    <Center mih="100vh" p="md">
+    <Center mih="100vh" p="md" pos="relative">
+      <Box pos="absolute" top="var(--mantine-spacing-md)" right="var(--mantine-spacing-md)">
+        <PreferenceControls />
+      </Box>
       <Paper withBorder p="xl" w="100%" maw={640}>
         <form onSubmit={submit} noValidate>
           <Stack>
@@ -75,7 +80,12 @@ export default function SetupPage() {
                     // Ticket numbers start with the branch code: capitals as it is typed.
                     onChange={(event) => form.setFieldValue('branchCode', event.currentTarget.value.toUpperCase())}
                   />
-                  <TextInput label={t('setup.seatNumber')} withAsterisk {...form.getInputProps('seatNumber')} />
+                  <TextInput
+                    label={t('setup.seatNumber')}
+                    description={t('validation.seatNumberHint')}
+                    withAsterisk
+                    {...form.getInputProps('seatNumber')}
+                  />
                 </SimpleGrid>
               </Stack>
             </Fieldset>
@@ -84,6 +94,7 @@ export default function SetupPage() {
                 <SimpleGrid cols={2}>
                   <TextInput
                     label={t('setup.employeeNo')}
+                    description={t('validation.employeeNoHint')}
                     withAsterisk
                     autoComplete="off"
                     {...form.getInputProps('supervisor.employeeNo')}
@@ -91,17 +102,15 @@ export default function SetupPage() {
                   <TextInput label={t('setup.name')} withAsterisk {...form.getInputProps('supervisor.name')} />
                 </SimpleGrid>
                 <SimpleGrid cols={2}>
-                  <PasswordInput
+                  <PinInput
                     label={t('setup.pin')}
                     description={t('setup.pinHint')}
-                    inputMode="numeric"
                     autoComplete="new-password"
                     withAsterisk
                     {...form.getInputProps('supervisor.pin')}
                   />
-                  <PasswordInput
+                  <PinInput
                     label={t('setup.pinConfirm')}
-                    inputMode="numeric"
                     autoComplete="new-password"
                     withAsterisk
                     {...form.getInputProps('pinConfirm')}

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core'
+import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
@@ -7,6 +7,7 @@ import { newUserSchema, type NewUser } from '../../../../shared/domain/identity'
 import { roles, type Role } from '../../../../shared/domain/roles'
 import { ApiError, call } from '../../api/client'
 import { ErrorAlert } from '../../ui/ErrorAlert'
+import { PinInput } from '../../ui/PinInput'
 import { issuesToFormErrors, pinConfirmed, zodValidator } from '../../ui/zodForm'
 import { useUsersScreen } from './usersStore'
 
@@ -44,7 +45,13 @@ export function AddUserModal() {
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <SimpleGrid cols={2}>
-            <TextInput label={t('users.form.employeeNo')} withAsterisk data-autofocus {...form.getInputProps('employeeNo')} />
+            <TextInput
+              label={t('users.form.employeeNo')}
+              description={t('validation.employeeNoHint')}
+              withAsterisk
+              data-autofocus
+              {...form.getInputProps('employeeNo')}
+            />
             <TextInput label={t('users.form.name')} withAsterisk {...form.getInputProps('name')} />
           </SimpleGrid>
           <Select
@@ -55,10 +62,15 @@ export function AddUserModal() {
             {...form.getInputProps('role')}
           />
           <SimpleGrid cols={2}>
-            <PasswordInput label={t('users.form.pin')} inputMode="numeric" autoComplete="new-password" withAsterisk {...form.getInputProps('pin')} />
-            <PasswordInput
+            <PinInput
+              label={t('users.form.pin')}
+              description={t('validation.pinHint')}
+              autoComplete="new-password"
+              withAsterisk
+              {...form.getInputProps('pin')}
+            />
+            <PinInput
               label={t('users.form.pinConfirm')}
-              inputMode="numeric"
               autoComplete="new-password"
               withAsterisk
               {...form.getInputProps('pinConfirm')}

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core'
+import { Button, Group, Modal, Stack, Text } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
@@ -8,6 +8,7 @@ import { pinSchema } from '../../../../shared/domain/identity'
 import { call } from '../../api/client'
 import type { UserRow } from '../../db/schema'
 import { ErrorAlert } from '../../ui/ErrorAlert'
+import { PinInput } from '../../ui/PinInput'
 import { pinConfirmed, zodValidator } from '../../ui/zodForm'
 import { useUsersScreen } from './usersStore'
 
@@ -44,8 +45,14 @@ export function ResetPinModal({ user }: { user: UserRow | undefined }) {
           <Text size="sm" c="dimmed">
             {t('users.reset.intro')}
           </Text>
-          <PasswordInput label={t('users.reset.pin')} inputMode="numeric" autoComplete="new-password" data-autofocus {...form.getInputProps('pin')} />
-          <PasswordInput label={t('users.reset.pinConfirm')} inputMode="numeric" autoComplete="new-password" {...form.getInputProps('pinConfirm')} />
+          <PinInput
+            label={t('users.reset.pin')}
+            description={t('validation.pinHint')}
+            autoComplete="new-password"
+            data-autofocus
+            {...form.getInputProps('pin')}
+          />
+          <PinInput label={t('users.reset.pinConfirm')} autoComplete="new-password" {...form.getInputProps('pinConfirm')} />
           <ErrorAlert error={error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>

@@ -2,10 +2,12 @@ import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconUserPlus } from '@tabler/icons-react'
 import { useLiveQuery } from 'dexie-react-hooks'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call } from '../../api/client'
 import { db, type UserRow } from '../../db/schema'
-import { describeError, formatClock } from '../../i18n/format'
+import { describeError, formatClockSeconds } from '../../i18n/format'
+import { ConfirmModal } from '../../ui/ConfirmModal'
 import { AddUserModal } from './AddUserModal'
 import { ResetPinModal } from './ResetPinModal'
 import { useUsersScreen } from './usersStore'
@@ -24,6 +26,8 @@ export default function UsersPage() {
       notifications.show({ color: 'red', message: describeError(t, error, i18n.language) })
     }
   }
+  // Disabling ends the user's shift and stops their sign-in: asked once. Enabling is not.
+  const [disabling, setDisabling] = useState<UserRow | null>(null)
   const lockedNow = (user: UserRow) => user.lockedUntil !== null && Date.parse(user.lockedUntil) > Date.now()
 
   return (
@@ -62,7 +66,7 @@ export default function UsersPage() {
                     </Badge>
                     {lockedNow(user) && user.lockedUntil && (
                       <Badge variant="light" color="orange">
-                        {t('users.lockedUntil', { time: formatClock(user.lockedUntil, i18n.language) })}
+                        {t('users.lockedUntil', { time: formatClockSeconds(user.lockedUntil, i18n.language) })}
                       </Badge>
                     )}
                   </Group>
@@ -70,7 +74,7 @@ export default function UsersPage() {
                 <Table.Td>
                   <Group gap="xs" role="group" aria-label={t('users.actionsFor', { name: user.name, employeeNo: user.employeeNo })}>
                     {user.active ? (
-                      <Button size="compact-sm" variant="default" onClick={() => void setActive(user, false)}>
+                      <Button size="compact-sm" variant="default" onClick={() => setDisabling(user)}>
                         {t('users.disable')}
                       </Button>
                     ) : (
@@ -94,6 +98,18 @@ export default function UsersPage() {
       )}
       <AddUserModal />
       <ResetPinModal user={users?.find((user) => user.employeeNo === resettingPinOf)} />
+      <ConfirmModal
+        opened={disabling !== null}
+        title={t('users.disableTitle')}
+        confirmLabel={t('users.disable')}
+        onCancel={() => setDisabling(null)}
+        onConfirm={async () => {
+          if (disabling) await setActive(disabling, false)
+          setDisabling(null)
+        }}
+      >
+        {disabling && t('users.disableConfirm', { name: disabling.name, employeeNo: disabling.employeeNo })}
+      </ConfirmModal>
     </Stack>
   )
 }

@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { channelNames, ipcChannel } from '../../shared/ipc/channels'
+
+// The entry point wires Electron to the services. The Electron binary is not on this machine, so this
+// test runs index.ts against a recording stand-in for the `electron` module and checks the wiring the
+// issue asks for: single-instance lock, app:// privileges before ready, deny-by-default permissions,
+// every contract channel registered once, and a window built from the hardened options.
+const dataDir = mkdtempSync(join(tmpdir(), 'seatdesk-index-'))
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
+
+const recorded = vi.hoisted(() => ({
+  gotLock: true,
+  quit: 0,
+  privileged: [] as unknown[],
+  handled: [] as string[],
+  protocolHandled: [] as string[],
+  windows: [] as { options: Record<string, unknown>; url?: string }[],
+  permissionHandlers: 0,
+  appEvents: [] as string[],
+  ready: null as null | (() => void),
+}))
+
+vi.mock('electron', () => {
+  class BrowserWindow {
+    static getAllWindows = () => recorded.windows
+    readonly record: { options: Record<string, unknown>; url?: string }
+    constructor(options: Record<string, unknown>) {
+      this.record = { options }
+      recorded.windows.push(this.record)
+    }
+    once() {}
+    on() {}
+    loadURL(url: string) {
+      this.record.url = url
+      return Promise.resolve()
+    }
+  }
+  const app = {
+    isPackaged: true,
+    setPath: vi.fn(),
+    getPath: () => dataDir,
+    getVersion: () => '0.0.0-test',
+    requestSingleInstanceLock: () => recorded.gotLock,
+    quit: () => {
+      recorded.quit++
+    },
+    exit: vi.fn(),
+    on: (event: string) => {
+      recorded.appEvents.push(event)
+    },
+    whenReady: () => new Promise<void>((resolve) => (recorded.ready = resolve)),
+  }
+  return {
+    app,
+    BrowserWindow,
+    ipcMain: { handle: (channel: string) => recorded.handled.push(channel), removeHandler: vi.fn() },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => recorded.privileged.push(...schemes),
+      handle: (scheme: string) => recorded.protocolHandled.push(scheme),
+    },
+    safeStorage: { isEncryptionAvailable: () => false },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: () => recorded.permissionHandlers++,
+        setPermissionCheckHandler: () => recorded.permissionHandlers++,
+        setDevicePermissionHandler: () => recorded.permissionHandlers++,
+      },
+    },
+  }
+})
+
+async function settle() {
+  for (let i = 0; i < 50 && recorded.windows.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20))
+}
+
+describe('electron/main/index.ts', () => {
+  beforeEach(() => {
+    vi.resetModules()
+    Object.assign(recorded, { quit: 0, privileged: [], handled: [], protocolHandled: [], windows: [], appEvents: [], ready: null })
+    recorded.permissionHandlers = 0
+  })
+
+  it('quits at once when another instance holds the seat', async () => {
+    recorded.gotLock = false
+    await import('./index')
+    expect(recorded.quit).toBe(1)
+    expect(recorded.ready).toBeNull()
+    expect(recorded.appEvents).not.toContain('second-instance')
+  })
+
+  it('wires a single, hardened window to every contract channel once ready', async () => {
+    recorded.gotLock = true
+    await import('./index')
+    expect(recorded.privileged).toEqual([expect.objectContaining({ scheme: 'app' })])
+    expect(recorded.appEvents).toEqual(expect.arrayContaining(['second-instance', 'web-contents-created']))
+    expect(recorded.handled).toEqual([])
+
+    recorded.ready?.()
+    await settle()
+
+    expect(recorded.permissionHandlers).toBe(3)
+    expect(recorded.protocolHandled).toEqual(['app'])
+    expect([...recorded.handled].sort()).toEqual(channelNames.map(ipcChannel).sort())
+    expect(recorded.windows).toHaveLength(1)
+    const [window] = recorded.windows
+    expect(window?.url).toBe('app://seatdesk/index.html')
+    expect(window?.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      backgroundThrottling: false,
+    })
+  })
+})

@@ -28,6 +28,12 @@ export interface SeatDesk {
   demoAccounts: DemoAccount[] | null
   /** Shows the app's start page. Install `page.clock` before calling it to control the page's time. */
   open(): Promise<void>
+  /**
+   * Stops the preview and starts a new one on the same data folder and port, as an app restart
+   * would (the same origin keeps the page's Dexie projection, as the desktop app's app:// does). The
+   * token is new: `open()` again to load the page with it. Browser preview only.
+   */
+  restart(): Promise<void>
 }
 
 interface Options {
@@ -96,17 +102,26 @@ export const test = base.extend<Options & Fixtures>({
         open: async () => {
           await page.goto(appEntryUrl)
         },
+        restart: () => Promise.reject(new Error('restart() is for the browser preview; relaunch the Electron app instead')),
       })
     }
-    const preview = await startPreviewServer({ dataDir, demo })
+    let preview = await startPreviewServer({ dataDir, demo })
     await use({
       runtime: 'browserPreview',
       dataDir,
-      url: preview.url,
-      token: preview.token,
+      get url() {
+        return preview.url
+      },
+      get token() {
+        return preview.token
+      },
       demoAccounts: preview.demoAccounts,
       open: async () => {
         await page.goto(preview.url)
+      },
+      restart: async () => {
+        await preview.close()
+        preview = await startPreviewServer({ dataDir, port: preview.port })
       },
     })
     await preview.close()

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 
 // The steps most specs share, written the way an agent does them: by the zh-CN labels on screen.
 
@@ -44,4 +44,25 @@ export async function startShift(page: Page): Promise<void> {
   await completeFirstRunSetup(page)
   await signIn(page, seatSetup.supervisor.employeeNo, seatSetup.supervisor.pin)
   await confirmChecklist(page, seatSetup.supervisor.pin)
+}
+
+/**
+ * Moves the focus with Tab alone until `target` has it, the way a keyboard-only agent gets there.
+ * Fails when `maxPresses` Tabs never reach it (the field is not in the tab order, or far too late in it).
+ */
+export async function tabTo(page: Page, target: Locator, maxPresses = 40): Promise<number> {
+  for (let presses = 1; presses <= maxPresses; presses++) {
+    await page.keyboard.press('Tab')
+    if (await target.evaluate((element) => element === document.activeElement)) return presses
+  }
+  throw new Error(`Tab did not reach ${String(target)} in ${maxPresses} presses`)
+}
+
+/** The lock screen after a restart or an idle lock: the same user's PIN carries on. */
+export async function unlock(page: Page, pin: string): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: '屏幕已锁定' })
+  await expect(dialog).toBeVisible()
+  await dialog.getByLabel('PIN', { exact: true }).fill(pin)
+  await dialog.getByRole('button', { name: '解锁' }).click()
+  await expect(dialog).toHaveCount(0)
 }

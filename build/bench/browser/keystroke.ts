@@ -1,0 +1,64 @@
+import type { Locator, Page } from '@playwright/test'
+import { percentile, type BenchFigure } from '../figure'
+import { floorNotesLabel, floorUrl, serveFloorPage } from './floorPage'
+import type { PreviewSeat } from './previewSeat'
+
+// keystroke_p95_call: keystroke-to-screen time while a call runs (its timer re-rendering four times a
+// second), typing into the call notes, against the same typing on an empty Mantine page.
+//
+// What is measured, per key: from the keydown event's timeStamp (when the browser took the key in,
+// so time queued behind other work on the main thread counts) to just after the next frame: a
+// requestAnimationFrame queued at keydown runs after the key's input event and React's synchronous
+// re-render, in the frame that will show the character; a message posted from it runs once that
+// frame has been handed to the compositor. The probe checks that the field holds the character by
+// then, so a key whose character shows only in a later frame fails the bench instead of looking fast.
+// Includes the wait for the next vsync (0–16.7 ms at 60 Hz), on both sides.
+
+const TEXT = 'Waybill SF1234567890 not received; customer asks for a callback before 18:00, address unchanged. '.repeat(3).slice(0, 200)
+/** Real typing is ~5–8 keys a second; 40 ms apart keeps every key in its own frame and the run short. */
+const KEY_DELAY_MS = 40
+/** The first keys pay for lazy code and first layouts, on both pages: not counted. */
+const WARMUP_KEYS = 10
+
+const probe = `(() => {
+  window.__keyLatencies = []
+  window.__keysNotShown = 0
+  addEventListener('keydown', (event) => {
+    if (event.key.length !== 1) return
+    const start = event.timeStamp
+    const field = document.activeElement
+    requestAnimationFrame(() => {
+      if (!field || typeof field.value !== 'string' || !field.value.endsWith(event.key)) window.__keysNotShown++
+      const channel = new MessageChannel()
+      channel.port1.onmessage = () => window.__keyLatencies.push(performance.now() - start)
+      channel.port2.postMessage(null)
+    })
+  }, true)
+})()`
+
+async function typeAndMeasure(page: Page, field: Locator): Promise<number[]> {
+  await page.evaluate(probe)
+  await field.click()
+  await page.keyboard.type(TEXT, { delay: KEY_DELAY_MS })
+  await page.waitForFunction(`window.__keyLatencies.length === ${TEXT.length}`)
+  const [latencies, notShown] = (await page.evaluate('[window.__keyLatencies, window.__keysNotShown]')) as [number[], number]
+  if (notShown > 0) throw new Error(`bench: ${notShown} keys were not on screen at the next frame`)
+  return latencies.slice(WARMUP_KEYS)
+}
+
+export async function keystrokeFigure(seat: PreviewSeat): Promise<BenchFigure> {
+  const callPage = await seat.openCallScreen()
+  await callPage.keyboard.press('F2')
+  await callPage.getByTestId('call-elapsed').waitFor()
+  const app = await typeAndMeasure(callPage, callPage.getByLabel('备注（业务薄）'))
+  await callPage.context().close()
+
+  const context = await seat.browser.newContext({ viewport: { width: 1280, height: 800 } })
+  const floorPage = await context.newPage()
+  await serveFloorPage(floorPage)
+  await floorPage.goto(floorUrl)
+  const floor = await typeAndMeasure(floorPage, floorPage.getByLabel(floorNotesLabel))
+  await context.close()
+
+  return { name: 'keystroke_p95_call', value: percentile(app, 0.95), unit: 'ms', floor: percentile(floor, 0.95) }
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { duplicateHotkeys, hotkeyProblem } from './hotkeys'
 
 // The call-handling numbers a supervisor sets (DOMAIN.md: every number is a default).
 // 002 呼叫中心工作标准: 受理时间低于3分钟/次 — the target; the warning point gives the agent time to close.
@@ -34,6 +35,21 @@ export const callSettingsSchema = z
     error: 'duplicateReasonId',
   })
 export type CallSettings = z.infer<typeof callSettingsSchema>
+
+/**
+ * What a supervisor may save: the stored shape plus the hotkey rules. The rules live here, not in
+ * `callSettingsSchema`, because that schema also checks `callSettings.changed` entries already in
+ * the journal, and a rule added later must never make an old, valid journal fail verification.
+ */
+export const callSettingsUpdateSchema = callSettingsSchema.superRefine((settings, context) => {
+  for (const [action, text] of Object.entries(settings.hotkeys)) {
+    const problem = hotkeyProblem(text)
+    if (problem) context.addIssue({ code: 'custom', path: ['hotkeys', action], message: problem })
+  }
+  for (const action of duplicateHotkeys(settings.hotkeys)) {
+    context.addIssue({ code: 'custom', path: ['hotkeys', action], message: 'hotkeyDuplicate' })
+  }
+})
 
 export const defaultCallSettings: CallSettings = {
   targetSeconds: 180,

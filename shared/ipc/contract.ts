@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { callRecordSchema, callViewSchema } from '../domain/calls'
-import { callSettingsSchema } from '../domain/callSettings'
+import { callSettingsSchema, callSettingsUpdateSchema } from '../domain/callSettings'
 import { checklistItemsSchema } from '../domain/checklist'
 import { publishedScriptSchema, scriptIdSchema, scriptInputSchema, scriptRefSchema } from '../domain/scripts'
 import {
@@ -108,7 +108,7 @@ export const contract = {
     response: callRecordSchema,
   },
   callSettingsGet: { request: empty, response: callSettingsSchema },
-  callSettingsUpdate: { request: z.strictObject({ settings: callSettingsSchema }), response: callSettingsSchema },
+  callSettingsUpdate: { request: z.strictObject({ settings: callSettingsUpdateSchema }), response: callSettingsSchema },
   scriptsList: {
     request: empty,
     response: z.array(publishedScriptSchema.extend({ publishedAt: z.string(), publishedBy: z.string() })),

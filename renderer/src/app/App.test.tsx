@@ -7,6 +7,8 @@ import { fail, fakeApi, ok, testSeat, testSession } from '../testing/fakeApi'
 import { renderWithProviders } from '../testing/render'
 import { AppRoot } from './App'
 import { useAppStore } from './appStore'
+import { useCallStore } from '../features/call/callStore'
+import { callView } from '../testing/calls'
 
 const okJournal = { state: 'ok' as const, headSeq: 0, recovered: null }
 
@@ -22,6 +24,7 @@ function seatWithSession(initial: SessionView | null, overrides: Parameters<type
 describe('app start and the lock screen', () => {
   beforeEach(() => {
     useAppStore.setState({ boot: 'loading', seat: null, journal: null, session: null, screen: 'shift' })
+    useCallStore.setState({ view: undefined })
     window.localStorage.clear()
   })
 
@@ -86,6 +89,8 @@ describe('app start and the lock screen', () => {
     expect(sessionUnlock).toHaveBeenLastCalledWith({ pin: '2580' })
     expect(screen.getByLabelText('无操作多久自动锁屏（分钟）')).toBe(idleMinutes)
     expect(idleMinutes).toHaveValue('30')
+    // The focus goes back to the field being typed in.
+    await vi.waitFor(() => expect(idleMinutes).toHaveFocus())
   })
 
   it('locks by itself after the session’s idle minutes', async () => {
@@ -148,6 +153,7 @@ describe('the header', () => {
 
   beforeEach(() => {
     useAppStore.setState({ boot: 'loading', seat: null, journal: null, session: null, screen: 'shift' })
+    useCallStore.setState({ view: undefined })
     window.localStorage.clear()
   })
 
@@ -186,5 +192,29 @@ describe('the header', () => {
     await user.click(within(await screen.findByRole('dialog', { name: '确认签退' })).getByRole('button', { name: '签退' }))
     expect(await screen.findByRole('heading', { name: '签到' })).toBeInTheDocument()
     expect(signOut).toHaveBeenCalledTimes(1)
+  })
+
+  it('says up front that an open call blocks signing out, and offers no confirm', async () => {
+    const signOut = vi.fn(async () => ok(null))
+    installApi(seatWithSession(testSession(), { signOut }))
+    useCallStore.setState({ view: callView() })
+    const user = userEvent.setup()
+    renderWithProviders(<AppRoot />)
+    const banner = await screen.findByRole('banner')
+    await user.click(await within(banner).findByRole('button', { name: '签退' }))
+    const confirm = await screen.findByRole('dialog', { name: '确认签退' })
+    expect(confirm).toHaveTextContent('还有一通电话未完成')
+    expect(within(confirm).getByRole('button', { name: '签退' })).toBeDisabled()
+    expect(signOut).not.toHaveBeenCalled()
+  })
+
+  it('warns on the lock screen that signing out closes and records the open call', async () => {
+    installApi(seatWithSession(testSession({ lockedAt: '2026-11-23T02:00:00.000Z' }), { signOut: async () => ok(null) }))
+    useCallStore.setState({ view: callView() })
+    const user = userEvent.setup()
+    renderWithProviders(<AppRoot />)
+    const lock = await screen.findByTestId('lock-overlay')
+    await user.click(within(lock).getByRole('button', { name: '签退并换人' }))
+    expect(within(lock).getByRole('alert')).toHaveTextContent('当前未完成的通话将被结束并记录')
   })
 })

@@ -10,13 +10,14 @@ import {
   IconSettings,
   IconUsers,
 } from '@tabler/icons-react'
-import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { ScreenErrorBoundary } from '../ui/ScreenErrorBoundary'
 import { useTranslation } from 'react-i18next'
 import type { Seat } from '../../../shared/domain/identity'
 import { canChangeSettings, canManageUsers } from '../../../shared/domain/roles'
 import type { SessionView } from '../../../shared/ipc/contract'
 import { CallHeaderTimer } from '../features/call/CallHeaderTimer'
+import { useCallStore } from '../features/call/callStore'
 import { LockOverlay } from '../features/identity/LockOverlay'
 import { lockSession, signOut } from '../features/identity/sessionActions'
 import { useIdleLock } from '../features/identity/useIdleLock'
@@ -62,6 +63,34 @@ function ScreenContent({ screen }: { screen: Screen }) {
   }
 }
 
+/**
+ * The lock screen takes the focus; after unlock it goes back where it was (the field being typed
+ * in), or, if that is gone, to the caller number of an open call.
+ */
+function useFocusRestoredAfterUnlock(locked: boolean) {
+  const lastFocused = useRef<HTMLElement | null>(null)
+  useEffect(() => {
+    const remember = (event: FocusEvent) => {
+      const target = event.target
+      // The lock button itself is not "where the agent was": the field before it is.
+      if (target instanceof HTMLElement && target.closest('[data-testid="app-shell"]') && !target.closest('[data-lock-button]')) {
+        lastFocused.current = target
+      }
+    }
+    document.addEventListener('focusin', remember)
+    return () => document.removeEventListener('focusin', remember)
+  }, [])
+  const wasLocked = useRef(locked)
+  useEffect(() => {
+    if (wasLocked.current && !locked) {
+      const previous = lastFocused.current
+      const target = previous?.isConnected ? previous : document.querySelector<HTMLElement>('[data-call-focus="callerNumber"]')
+      target?.focus()
+    }
+    wasLocked.current = locked
+  }, [locked])
+}
+
 /** The signed-in app: header with seat, user and session controls; navigation once the checklist is done. */
 export default function Shell({ seat, session }: { seat: Seat; session: SessionView }) {
   const { t, i18n } = useTranslation()
@@ -78,6 +107,8 @@ export default function Shell({ seat, session }: { seat: Seat; session: SessionV
   const lock = useCallback((reason: 'idle' | 'manual') => lockSession(reason).catch(report), [report])
   useIdleLock(session.idleLockMinutes, !locked, () => void lock('idle'))
   const [confirmingSignOut, setConfirmingSignOut] = useState(false)
+  const callOpen = useCallStore((state) => !!state.view)
+  useFocusRestoredAfterUnlock(locked)
   const seatText = t('shell.seat', { company: seat.companyName, branch: seat.branchCode, seat: seat.seatNumber })
   const userText = t('shell.user', { name: session.user.name, employeeNo: session.user.employeeNo })
 
@@ -111,7 +142,7 @@ export default function Shell({ seat, session }: { seat: Seat; session: SessionV
                 {t(`roles.${session.user.role}`)}
               </Badge>
               <PreferenceControls />
-              <Button variant="default" size="xs" leftSection={<IconLock size={16} />} onClick={() => void lock('manual')}>
+              <Button variant="default" size="xs" leftSection={<IconLock size={16} />} onClick={() => void lock('manual')} data-lock-button>
                 {t('shell.lock')}
               </Button>
               <Button
@@ -153,6 +184,7 @@ export default function Shell({ seat, session }: { seat: Seat; session: SessionV
         opened={confirmingSignOut && !locked}
         title={t('shell.signOutTitle')}
         confirmLabel={t('shell.signOut')}
+        confirmDisabled={callOpen}
         onCancel={() => setConfirmingSignOut(false)}
         onConfirm={() =>
           signOut().then(
@@ -164,7 +196,8 @@ export default function Shell({ seat, session }: { seat: Seat; session: SessionV
           )
         }
       >
-        {t('shell.signOutConfirm', { name: session.user.name, employeeNo: session.user.employeeNo })}
+        {/* Main refuses to sign out over an open call: say so before, not after, confirming. */}
+        {callOpen ? t('shell.signOutCallOpen') : t('shell.signOutConfirm', { name: session.user.name, employeeNo: session.user.employeeNo })}
       </ConfirmModal>
     </>
   )

@@ -11,10 +11,12 @@ export interface ConfirmModalProps {
   onConfirm: () => Promise<unknown> | void
   onCancel: () => void
   color?: string
+  /** The action cannot be done now (the text says why); only Cancel works. */
+  confirmDisabled?: boolean
 }
 
 /** Asks before an action that cannot simply be undone; Cancel has the focus, so Enter does not confirm by accident. */
-export function ConfirmModal({ opened, title, children, confirmLabel, onConfirm, onCancel, color = 'red' }: ConfirmModalProps) {
+export function ConfirmModal({ opened, title, children, confirmLabel, onConfirm, onCancel, color = 'red', confirmDisabled = false }: ConfirmModalProps) {
   const { t } = useTranslation()
   const [busy, setBusy] = useState(false)
   const confirm = async () => {
@@ -33,7 +35,7 @@ export function ConfirmModal({ opened, title, children, confirmLabel, onConfirm,
           <Button variant="default" onClick={onCancel} data-autofocus>
             {t('common.cancel')}
           </Button>
-          <Button color={color} loading={busy} onClick={() => void confirm()}>
+          <Button color={color} loading={busy} disabled={confirmDisabled} onClick={() => void confirm()}>
             {confirmLabel}
           </Button>
         </Group>

@@ -6,7 +6,7 @@ import type { ValidationIssue } from '../../../shared/ipc/errors'
 // The same zod schemas main validates with check the form first; their issues become translated
 // field messages. Field rules that name their own error (`{ error: 'pinDigits' }`) map to
 // `validation.pinDigits`; the rest map by issue kind.
-const namedRules = new Set(['employeeNo', 'pinDigits', 'branchCode', 'seatNumber'])
+const namedRules = new Set(['employeeNo', 'pinDigits', 'branchCode', 'seatNumber', 'hotkeyFormat', 'hotkeyNeedsModifier', 'hotkeyReserved', 'hotkeyDuplicate'])
 
 type Issue = z.core.$ZodIssue
 

@@ -8,8 +8,23 @@ import { fakeApi, testSeat, testSession } from '../../testing/fakeApi'
 import { renderWithProviders } from '../../testing/render'
 import CallPage from './CallPage'
 import { useCallStore } from './callStore'
+import { scriptVariables } from '../../../../shared/domain/scriptTemplate'
 
 const secondsAgo = (seconds: number) => new Date(Date.now() - seconds * 1000).toISOString()
+
+/** Holds main's answers on `channel` until released: a slow save while the agent keeps pressing keys. */
+function holdChannel(service: ReturnType<typeof fakeCallService>, channel: 'callMark' | 'callHangUp') {
+  let release!: () => void
+  let asked = 0
+  const released = new Promise<void>((resolve) => (release = resolve))
+  const original = service.api[channel] as (request: never) => Promise<unknown>
+  ;(service.api as Record<string, unknown>)[channel] = async (request: never) => {
+    asked += 1
+    await released
+    return original(request)
+  }
+  return { release, asked: () => asked }
+}
 
 function start(service: ReturnType<typeof fakeCallService>) {
   installApi(fakeApi(service.api))
@@ -35,7 +50,7 @@ describe('the call screen', () => {
     expect(within(timer).getByTestId('call-remaining')).toHaveTextContent('0:20')
     expect(screen.getByTestId('call-state')).toHaveTextContent('通话中')
     expect(screen.getByLabelText('客户姓名')).toHaveValue('王先生')
-    expect(screen.getByLabelText('备注（业务薄）')).toHaveValue('查件')
+    expect(screen.getByLabelText('备注（业务簿）')).toHaveValue('查件')
     // The greeting is filled from the seat and the signed-in agent.
     expect(await screen.findByText('您好，佳途物流！我是客服李座席，工号A007，很高兴为您服务！')).toBeInTheDocument()
   })
@@ -127,5 +142,99 @@ describe('the call screen', () => {
     await user.keyboard('{F8}')
     expect(await screen.findByText(/通话已记录，处理时长 3:2\d（超过目标）。/)).toBeInTheDocument()
     expect(service.log.find((entry) => entry.channel === 'callComplete')?.request).toEqual({ overTargetReason: 'system-slow' })
+  })
+
+  it('runs keys pressed while the previous step is saving, in order, and drops none (F6 then F8 in wrap-up)', async () => {
+    const service = fakeCallService({ open: callView({ state: 'wrapUp', answeredAt: secondsAgo(60), hungUpAt: secondsAgo(5) }) })
+    const held = holdChannel(service, 'callMark')
+    const user = start(service)
+    await screen.findByRole('timer')
+    await user.keyboard('{F6}')
+    await waitFor(() => expect(held.asked()).toBe(1))
+    await user.keyboard('{F8}')
+    expect(service.channels()).not.toContain('callComplete')
+    held.release()
+    expect(await screen.findByText(/通话已记录，处理时长 1:0\d。/)).toBeInTheDocument()
+    expect(service.channels().filter((channel) => channel === 'callMark' || channel === 'callComplete')).toEqual(['callMark', 'callComplete'])
+    expect(service.log.find((entry) => entry.channel === 'callComplete')).toBeDefined()
+    expect(service.current()).toBeNull()
+  })
+
+  it('says so when a queued step no longer fits the call when its turn comes', async () => {
+    const service = fakeCallService({ open: callView({ answeredAt: secondsAgo(20) }) })
+    const held = holdChannel(service, 'callHangUp')
+    const user = start(service)
+    await screen.findByRole('timer')
+    await user.keyboard('{F4}')
+    await waitFor(() => expect(held.asked()).toBe(1))
+    await user.keyboard('{F4}')
+    held.release()
+    expect(await screen.findByText('“挂机”未执行：轮到这一步时，通话已不在可以执行它的状态。')).toBeInTheDocument()
+    expect(service.channels().filter((channel) => channel === 'callHangUp')).toHaveLength(1)
+  })
+
+  it('shows the closing while talking, so it can be marked said before hanging up', async () => {
+    const service = fakeCallService({ open: callView({ answeredAt: secondsAgo(20) }) })
+    const user = start(service)
+    expect(await screen.findByText('打扰您了，祝您生活愉快，再见！')).toBeInTheDocument()
+    expect(screen.getByTestId('call-state')).toHaveTextContent('通话中')
+    await user.keyboard('{F6}')
+    await waitFor(() => expect(service.current()?.closingSaidAt).not.toBeNull())
+    expect(service.current()?.state).toBe('talking')
+    await user.keyboard('{F4}')
+    expect(await screen.findByText('整理中')).toBeInTheDocument()
+    expect(screen.getByText('打扰您了，祝您生活愉快，再见！')).toBeInTheDocument()
+  })
+
+  it('checks an amount before it is spoken, and keeps a valid one as typed', async () => {
+    expect(scriptVariables).toContain('amount')
+    const service = fakeCallService({ open: callView({ answeredAt: secondsAgo(20) }) })
+    const user = start(service)
+    expect(await screen.findByRole('button', { name: '多收运费致歉' })).toHaveAttribute('aria-keyshortcuts', 'Alt+5')
+    await user.keyboard('{Alt>}5{/Alt}')
+    const amount = await screen.findByLabelText(/金额/)
+    await waitFor(() => expect(amount).toHaveFocus())
+    await user.type(amount, 'abc{Enter}')
+    expect(await screen.findByText('请输入大于 0 的金额，最多两位小数（如 12 或 12.50）')).toBeInTheDocument()
+    expect(screen.queryByText(/多收了您abc元/)).not.toBeInTheDocument()
+    await user.clear(amount)
+    await user.type(amount, '12.50{Enter}')
+    expect(await screen.findByText(/非常抱歉多收了您12\.50元运费/)).toBeInTheDocument()
+  })
+
+  it('upper-cases a waybill number and refuses a malformed one', async () => {
+    const service = fakeCallService({ open: callView({ answeredAt: secondsAgo(20) }) })
+    const user = start(service)
+    await screen.findByRole('button', { name: '回访：显示签收但未收到' })
+    await user.keyboard('{Alt>}2{/Alt}')
+    const waybill = await screen.findByLabelText('运单号')
+    await waitFor(() => expect(waybill).toHaveFocus())
+    await user.type(waybill, 'sd-1{Enter}')
+    expect(await screen.findByText('运单号为 6–30 位字母或数字')).toBeInTheDocument()
+    await user.clear(waybill)
+    await user.type(waybill, 'sd20261123{Enter}')
+    expect(await screen.findByText(/落实运单SD20261123的货物/)).toBeInTheDocument()
+  })
+
+  it('moves the focus to the caller number on answer', async () => {
+    const service = fakeCallService()
+    const user = start(service)
+    await waitFor(() => expect(screen.getByRole('button', { name: '接听' })).toHaveFocus())
+    await user.keyboard('{F2}')
+    await waitFor(() => expect(screen.getByLabelText('来电号码')).toHaveFocus())
+  })
+
+  it('keeps each scenario on its key when an earlier one is retired', async () => {
+    await db.scripts.update('scenario.tracking-received', { retired: 1 })
+    const service = fakeCallService({ open: callView({ answeredAt: secondsAgo(20) }) })
+    const user = start(service)
+    expect(await screen.findByRole('button', { name: '回访：显示签收但未收到' })).toHaveAttribute('aria-keyshortcuts', 'Alt+2')
+    expect(screen.getByRole('button', { name: '多收运费致歉' })).toHaveAttribute('aria-keyshortcuts', 'Alt+5')
+    expect(screen.queryByRole('button', { name: '回访：已签收且已收到' })).not.toBeInTheDocument()
+    // Alt+1 belonged to the retired script: it opens nothing else.
+    await user.keyboard('{Alt>}1{/Alt}')
+    expect(screen.queryByTestId(/^script-text-scenario\./)).not.toBeInTheDocument()
+    await user.keyboard('{Alt>}4{/Alt}')
+    expect(await screen.findByTestId('script-text-scenario.apology')).toBeInTheDocument()
   })
 })

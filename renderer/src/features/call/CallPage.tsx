@@ -14,6 +14,7 @@ import { Loading } from '../../ui/Loading'
 import { ShiftCallsPanel } from '../shift/ShiftCallsPanel'
 import {
   answerCall,
+  CallStepSkipped,
   chooseOverTargetReason,
   completeCall,
   editDraft,
@@ -25,7 +26,7 @@ import {
   saveDetails,
   useCallStore,
 } from './callStore'
-import { CallScripts, scenarioHotkeys, useScenarioScripts } from './CallScripts'
+import { CallScripts, useScenarioScripts } from './CallScripts'
 import { CallTimer, useCallTimer } from './CallTimer'
 import { ariaKeyShortcut, hotkeyLabel, useCallHotkeys } from './hotkeys'
 import { PhrasePalette } from './PhrasePalette'
@@ -33,7 +34,14 @@ import { PhrasePalette } from './PhrasePalette'
 function useReport() {
   const { t, i18n } = useTranslation()
   return useCallback(
-    (error: unknown) => notifications.show({ color: 'red', message: describeError(t, error, i18n.language) }),
+    (error: unknown) =>
+      notifications.show({
+        color: 'red',
+        message:
+          error instanceof CallStepSkipped
+            ? t('call.stepSkipped', { step: t(`call.actions.${error.step}`) })
+            : describeError(t, error, i18n.language),
+      }),
     [t, i18n.language],
   )
 }
@@ -95,9 +103,9 @@ function CallDesk({ settings, view, onPalette, report }: { settings: CallSetting
   const answerButton = useRef<HTMLButtonElement>(null)
 
   const onComplete = useCallback(() => {
-    const { overTargetReason } = useCallStore.getState()
-    completeCall(overTargetReason).then(
+    completeCall().then(
       (record) =>
+        record &&
         notifications.show({
           color: record.overTarget ? 'orange' : 'teal',
           message: t(record.overTarget ? 'call.completedOver' : 'call.completed', { time: formatDuration(record.handlingMs) }),
@@ -108,21 +116,21 @@ function CallDesk({ settings, view, onPalette, report }: { settings: CallSetting
 
   // Behind the lock screen the page is inert, and so are the hotkeys.
   const locked = useAppStore((state) => state.session?.lockedAt != null)
-  // Each hotkey does its step only when the call is in the state for it; otherwise it does nothing.
+  // Each step is queued and runs in the order pressed, also while the one before is still saving
+  // (callStore); a step that does not fit the call when its turn comes does nothing (or says so).
   const actions: Record<CallHotkeyAction, () => void> = {
-    answer: () => !view && !busy && answerCall().catch(report),
-    greetingSaid: () => view?.state === 'talking' && !view.greetingSaidAt && !busy && markSaid('greeting').catch(report),
-    hangUp: () => view?.state === 'talking' && !busy && hangUp().catch(report),
-    closingSaid: () => view && !view.closingSaidAt && !busy && markSaid('closing').catch(report),
-    wrapUpDone: () => view?.state === 'wrapUp' && !busy && onComplete(),
+    answer: () => void answerCall().catch(report),
+    greetingSaid: () => void markSaid('greeting').catch(report),
+    hangUp: () => void hangUp().catch(report),
+    closingSaid: () => void markSaid('closing').catch(report),
+    wrapUpDone: onComplete,
     phrasePalette: onPalette,
   }
   useCallHotkeys(locked ? [] : [
     ...Object.entries(actions).map(([action, run]): [string, () => void] => [settings.hotkeys[action as CallHotkeyAction], run]),
-    ...scenarioHotkeys.map((hotkey, index): [string, () => void] => [
-      hotkey,
-      () => view && scenarios[index] && openScenario(scenarios[index].scriptId),
-    ]),
+    ...scenarios.flatMap(({ script, hotkey }): [string, () => void][] =>
+      hotkey ? [[hotkey, () => useCallStore.getState().view && openScenario(script.scriptId)]] : [],
+    ),
   ])
 
   // Ready for the next call: the answer button has the focus, so Enter works as well as the hotkey.
@@ -180,8 +188,9 @@ function CallDesk({ settings, view, onPalette, report }: { settings: CallSetting
               {t('call.actions.phrasePalette')}
             </HotkeyButton>
           </Group>
+          {/* At wrap-up the notes come first, so they stay in view on a short window. */}
+          <CallDetails report={report} callId={view.callId} />
           {view.state === 'wrapUp' && <OverTargetPicker view={view} settings={settings} />}
-          <CallDetails report={report} />
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 5 }}>
@@ -209,6 +218,8 @@ function OverTargetPicker({ view, settings }: { view: CallView; settings: CallSe
         onChange={chooseOverTargetReason}
         clearable
         maw={360}
+        // Open downwards, never over the timer above.
+        comboboxProps={{ position: 'bottom', middlewares: { flip: false, shift: true } }}
       />
     </Paper>
   )
@@ -217,8 +228,13 @@ function OverTargetPicker({ view, settings }: { view: CallView; settings: CallSe
 const DETAILS_SAVE_DELAY_MS = 1500
 
 /** Caller number, customer name and notes; saved when the agent pauses or leaves a field. */
-function CallDetails({ report }: { report: (error: unknown) => void }) {
+function CallDetails({ report, callId }: { report: (error: unknown) => void; callId: string }) {
   const { t } = useTranslation()
+  const callerNumber = useRef<HTMLInputElement>(null)
+  // A new call (answered, or back after a reload): the caller number is the first thing typed.
+  useEffect(() => {
+    callerNumber.current?.focus()
+  }, [callId])
   const draft = useCallStore((state) => state.draft)
   const [numberTouched, setNumberTouched] = useState(false)
   const typed = draft.callerNumber.trim()
@@ -237,6 +253,8 @@ function CallDetails({ report }: { report: (error: unknown) => void }) {
     <Stack gap="sm">
       <Group grow align="flex-start">
         <TextInput
+          ref={callerNumber}
+          data-call-focus="callerNumber"
           label={t('call.form.callerNumber')}
           description={t('call.form.callerNumberHint')}
           value={draft.callerNumber}

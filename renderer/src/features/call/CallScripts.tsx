@@ -4,17 +4,36 @@ import { useTranslation } from 'react-i18next'
 import type { CallView } from '../../../../shared/domain/calls'
 import type { CallSettings } from '../../../../shared/domain/callSettings'
 import { useAppStore } from '../../app/appStore'
-import type { ScriptRow } from '../../db/schema'
-import { openScenario, requestClosing, useCallStore } from './callStore'
+import { useLiveQuery } from 'dexie-react-hooks'
+import { db, type ScriptRow } from '../../db/schema'
+import { openScenario, useCallStore } from './callStore'
 import { ariaKeyShortcut, hotkeyLabel } from './hotkeys'
 import { ScriptPrompt } from './ScriptPrompt'
 import { useCurrentScripts, useScriptLanguage } from './useScripts'
 
-/** Alt+1…Alt+4 open the first four scenario scripts (001 篇4 r8: tracking callback, waiting, apology). */
-export const scenarioHotkeys = ['alt+1', 'alt+2', 'alt+3', 'alt+4'] as const
+/** Alt+1…Alt+9 open scenario scripts (001 篇4 r8: tracking callback, waiting, apology). */
+export const scenarioHotkeys = Array.from({ length: 9 }, (_, index) => `alt+${index + 1}`)
 
-export function useScenarioScripts(): ScriptRow[] {
-  return useCurrentScripts('scenario') ?? []
+export interface ScenarioEntry {
+  script: ScriptRow
+  /** Its Alt+N key, or null past the ninth slot. */
+  hotkey: string | null
+}
+
+/**
+ * Each scenario script keeps its key for good: slots follow the order scenario scripts were first
+ * published, retired ones included, so retiring the third never moves the fourth onto Alt+3 (an agent
+ * pressing Alt+4 from memory must not get another script). A retired script's slot stays empty.
+ */
+export function scenarioSlots(rows: readonly ScriptRow[]): ScenarioEntry[] {
+  return rows
+    .filter((row) => row.category === 'scenario')
+    .sort((a, b) => a.firstSeq - b.firstSeq)
+    .flatMap((row, slot) => (row.retired ? [] : [{ script: row, hotkey: scenarioHotkeys[slot] ?? null }]))
+}
+
+export function useScenarioScripts(): ScenarioEntry[] {
+  return useLiveQuery(async () => scenarioSlots(await db.scripts.where('category').equals('scenario').toArray()), []) ?? []
 }
 
 /** Values the app fills itself: the seat's company, the signed-in agent, the call's customer. */
@@ -49,18 +68,19 @@ function SaidMark({ said, hotkey }: { said: boolean; hotkey: string }) {
   )
 }
 
-/** Beside the call form: greeting at answer, closing at wrap-up (or on request), scenario scripts. */
+/**
+ * Beside the call form: the greeting while talking, the closing from answer to wrap-up done (it is
+ * said before hanging up, so F6 can be marked before F4), and the scenario scripts.
+ */
 export function CallScripts({ view, settings }: { view: CallView; settings: CallSettings }) {
   const { t } = useTranslation()
   const language = useScriptLanguage()
   const values = useKnownValues()
-  const closingRequested = useCallStore((state) => state.closingRequested)
   const scenarioId = useCallStore((state) => state.scenarioId)
   const greeting = useCurrentScripts('greeting')?.[0]
   const closing = useCurrentScripts('closing')?.[0]
   const scenarios = useScenarioScripts()
-  const scenario = scenarios.find((script) => script.scriptId === scenarioId)
-  const showClosing = view.state === 'wrapUp' || closingRequested
+  const scenario = scenarios.find((entry) => entry.script.scriptId === scenarioId)?.script
 
   return (
     <Stack gap="md">
@@ -78,8 +98,7 @@ export function CallScripts({ view, settings }: { view: CallView; settings: Call
         ) : (
           <Text c="dimmed">{t('call.scripts.noGreeting')}</Text>
         ))}
-      {showClosing &&
-        (closing ? (
+      {closing ? (
           <ScriptPrompt
             script={closing}
             values={values}
@@ -88,18 +107,14 @@ export function CallScripts({ view, settings }: { view: CallView; settings: Call
           />
         ) : (
           <Text c="dimmed">{t('call.scripts.noClosing')}</Text>
-        ))}
-      {!showClosing && (
-        <Button variant="subtle" size="xs" w="fit-content" onClick={requestClosing}>
-          {t('call.scripts.showClosing')}
-        </Button>
-      )}
+        )}
       {scenario && (
         <ScriptPrompt
           key={scenario.scriptId}
           script={scenario}
           values={values}
           heading={t('call.scripts.scenario')}
+          focusFields
           footer={
             <Button size="xs" variant="subtle" onClick={() => openScenario(null)}>
               {t('call.scripts.hideScenario')}
@@ -111,22 +126,23 @@ export function CallScripts({ view, settings }: { view: CallView; settings: Call
         <Text size="sm" fw={600}>
           {t('call.scripts.scenarios')}
         </Text>
-        {scenarios.map((script, index) => {
-          const hotkey = scenarioHotkeys[index]
-          return (
+        {scenarios.map(({ script, hotkey }) => (
           <Button
             key={script.scriptId}
             variant={script.scriptId === scenarioId ? 'light' : 'subtle'}
             justify="space-between"
             size="sm"
+            h="auto"
+            py={6}
+            // A long English title wraps instead of being cut.
+            styles={{ label: { whiteSpace: 'normal', textAlign: 'start' } }}
             onClick={() => openScenario(script.scriptId)}
-            aria-keyshortcuts={hotkey && ariaKeyShortcut(hotkey)}
+            aria-keyshortcuts={hotkey ? ariaKeyShortcut(hotkey) : undefined}
             rightSection={hotkey && <Kbd aria-hidden>{hotkeyLabel(hotkey)}</Kbd>}
           >
             {script.title[language]}
           </Button>
-          )
-        })}
+        ))}
         {scenarios.length === 0 && <Text c="dimmed" size="sm">{t('call.scripts.noScenarios')}</Text>}
       </Stack>
     </Stack>

@@ -25,7 +25,7 @@ describe('the standard-phrase palette', () => {
     await user.keyboard('{Control>}k{/Control}')
     const dialog = await screen.findByRole('dialog', { name: '标准用语' })
     const list = within(dialog).getByRole('listbox', { name: '标准用语列表' })
-    expect(within(list).getAllByRole('group').map((group) => group.getAttribute('aria-label'))).toEqual([
+    expect((await within(list).findAllByRole('group')).map((group) => group.getAttribute('aria-label'))).toEqual([
       '问候',
       '祝贺',
       '欢迎',

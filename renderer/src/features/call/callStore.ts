@@ -20,8 +20,6 @@ interface CallState {
   draft: CallDraft
   /** Values typed into a script's inline field (waybill number, amount), for this call only. */
   variables: Record<string, string>
-  /** The closing script shown before hang-up, at the agent's request. */
-  closingRequested: boolean
   /** The scenario script the agent opened (Alt+1…), by scriptId. */
   scenarioId: string | null
   /** Picked at wrap-up when the call ran over the target (optional). */
@@ -30,7 +28,7 @@ interface CallState {
 }
 
 const emptyDraft: CallDraft = { callerNumber: '', customerName: '', notes: '' }
-const perCall = { draft: emptyDraft, variables: {}, closingRequested: false, scenarioId: null, overTargetReason: null }
+const perCall = { draft: emptyDraft, variables: {}, scenarioId: null, overTargetReason: null }
 
 export const useCallStore = create<CallState>(() => ({ settings: null, view: undefined, busy: false, ...perCall }))
 
@@ -71,36 +69,76 @@ async function resyncAfter(error: unknown): Promise<never> {
   throw error
 }
 
-async function run<T>(action: () => Promise<T>): Promise<T> {
-  useCallStore.setState({ busy: true })
-  try {
-    return await action()
-  } catch (error) {
-    return await resyncAfter(error)
-  } finally {
-    useCallStore.setState({ busy: false })
+/** A call step the agent asked for, by its hotkey action. */
+export type CallStep = 'answer' | 'greetingSaid' | 'hangUp' | 'closingSaid' | 'wrapUpDone'
+
+/** A step queued behind another that no longer fits the call when its turn comes (F4 pressed twice). */
+export class CallStepSkipped extends Error {
+  constructor(readonly step: CallStep) {
+    super(`callStepSkipped ${step}`)
+    this.name = 'CallStepSkipped'
   }
 }
 
-export const answerCall = () => run(async () => openCall(await call('callAnswer', {})))
+// Steps run strictly one after another, in the order they were asked for: F6 then F8 pressed while
+// the hang-up is still being saved both happen, in that order. None is dropped; one that no longer
+// fits the call when its turn comes is refused with CallStepSkipped (asked for on an idle queue, it
+// simply does nothing, as a hotkey in the wrong state always has).
+let tail: Promise<unknown> = Promise.resolve()
+let pending = 0
+
+function enqueue<T>(step: CallStep, fits: (view: CallView | null | undefined) => boolean, action: () => Promise<T>): Promise<T | null> {
+  const queuedBehind = pending > 0
+  pending += 1
+  useCallStore.setState({ busy: true })
+  const result = tail.then(async () => {
+    if (!fits(useCallStore.getState().view)) {
+      if (queuedBehind) throw new CallStepSkipped(step)
+      return null
+    }
+    try {
+      return await action()
+    } catch (error) {
+      return await resyncAfter(error)
+    }
+  })
+  tail = result
+    .catch(() => undefined)
+    .finally(() => {
+      pending -= 1
+      if (pending === 0) useCallStore.setState({ busy: false })
+    })
+  return result
+}
+
+export const answerCall = () => enqueue('answer', (view) => view === null, async () => openCall(await call('callAnswer', {})))
 
 export const markSaid = (mark: 'greeting' | 'closing') =>
-  run(async () => {
-    await saveDetails()
-    useCallStore.setState({ view: await call('callMark', { mark }) })
-  })
+  enqueue(
+    mark === 'greeting' ? 'greetingSaid' : 'closingSaid',
+    (view) =>
+      mark === 'greeting' ? view?.state === 'talking' && view.greetingSaidAt === null : !!view && view.closingSaidAt === null,
+    async () => {
+      await saveDetails()
+      useCallStore.setState({ view: await call('callMark', { mark }) })
+    },
+  )
 
 export const hangUp = () =>
-  run(async () => {
+  enqueue('hangUp', (view) => view?.state === 'talking', async () => {
     await saveDetails()
     useCallStore.setState({ view: await call('callHangUp', {}) })
   })
 
-/** Wrap-up done: the call record is written and the screen is ready for the next call. */
-export const completeCall = (overTargetReason: string | null) =>
-  run(async () => {
+/**
+ * Wrap-up done: the call record is written and the screen is ready for the next call. The
+ * over-target reason is the one picked when the step's turn comes, unless one is given.
+ */
+export const completeCall = (overTargetReason?: string | null) =>
+  enqueue('wrapUpDone', (view) => view?.state === 'wrapUp', async () => {
     await saveDetails()
-    const record = await call('callComplete', { overTargetReason })
+    const reason = overTargetReason === undefined ? useCallStore.getState().overTargetReason : overTargetReason
+    const record = await call('callComplete', { overTargetReason: reason })
     openCall(null)
     return record
   })
@@ -150,6 +188,5 @@ export function provideVariables(values: Record<string, string>): Promise<void> 
   return customerName !== undefined ? saveDetails() : Promise.resolve()
 }
 
-export const requestClosing = () => useCallStore.setState({ closingRequested: true })
 export const chooseOverTargetReason = (overTargetReason: string | null) => useCallStore.setState({ overTargetReason })
 export const openScenario = (scenarioId: string | null) => useCallStore.setState({ scenarioId })

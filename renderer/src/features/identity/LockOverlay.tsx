@@ -10,6 +10,7 @@ import { formatClock } from '../../i18n/format'
 import { ErrorAlert } from '../../ui/ErrorAlert'
 import { PinInput } from '../../ui/PinInput'
 import { zodValidator } from '../../ui/zodForm'
+import { useCallStore } from '../call/callStore'
 import { signOut, unlockSession } from './sessionActions'
 
 const unlockSchema = z.object({ pin: pinSchema })
@@ -34,6 +35,7 @@ export function LockOverlay({ session }: { session: SessionView }) {
   })
   // Signing out needs no PIN (the next agent must be able to use a locked seat), but is asked once.
   const [confirmingLeave, setConfirmingLeave] = useState(false)
+  const callOpen = useCallStore((state) => !!state.view)
   const [leaving, setLeaving] = useState(false)
   const leave = async () => {
     setLeaving(true)
@@ -79,7 +81,8 @@ export function LockOverlay({ session }: { session: SessionView }) {
                 {confirmingLeave ? (
                   <>
                     <Text size="sm" fw={500} role="alert">
-                      {t('identity.lock.signOutConfirm', { name: session.user.name, employeeNo: session.user.employeeNo })}
+                      {/* Main allows signing out from the lock screen with a call open: it closes and records it. */}
+                      {t(callOpen ? 'identity.lock.signOutConfirmCallOpen' : 'identity.lock.signOutConfirm', { name: session.user.name, employeeNo: session.user.employeeNo })}
                     </Text>
                     <Group justify="space-between">
                       <Button variant="default" onClick={() => setConfirmingLeave(false)} autoFocus>

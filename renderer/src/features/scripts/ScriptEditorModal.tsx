@@ -19,7 +19,18 @@ export const blankScript: ScriptInput = {
 }
 
 /** Create a script or publish a new version of one; placeholders are checked before saving. */
-export function ScriptEditorModal({ initial, editing, onClose }: { initial: ScriptInput; editing: boolean; onClose: () => void }) {
+export function ScriptEditorModal({
+  initial,
+  editing,
+  currentVersion,
+  onClose,
+}: {
+  initial: ScriptInput
+  editing: boolean
+  /** The version being edited: main answers it unchanged when nothing was changed. */
+  currentVersion?: number
+  onClose: () => void
+}) {
   const { t } = useTranslation()
   const [error, setError] = useState<unknown>(null)
   const form = useForm<ScriptInput>({
@@ -32,7 +43,11 @@ export function ScriptEditorModal({ initial, editing, onClose }: { initial: Scri
     setError(null)
     try {
       const published = await call('scriptSave', { script })
-      notifications.show({ color: 'teal', message: t('scripts.saved', { scriptId: published.scriptId, version: published.version }) })
+      const unchanged = editing && published.version === currentVersion
+      notifications.show({
+        color: unchanged ? 'gray' : 'teal',
+        message: t(unchanged ? 'scripts.unchanged' : 'scripts.saved', { scriptId: published.scriptId, version: published.version }),
+      })
       onClose()
     } catch (caught) {
       setError(caught)

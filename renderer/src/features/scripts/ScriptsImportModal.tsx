@@ -26,7 +26,10 @@ function parseDetails(details: unknown): ImportEntryProblem[] {
 }
 
 const fieldKeys: Record<string, string> = {
+  script: 'scripts.import.wholeEntry',
   scriptId: 'scripts.fields.scriptId',
+  title: 'scripts.fields.title',
+  body: 'scripts.fields.body',
   category: 'scripts.fields.category',
   phraseKind: 'scripts.fields.phraseKind',
   'title.zh-CN': 'scripts.fields.titleZh',
@@ -45,8 +48,12 @@ export function describeImportProblem(t: TFunction, problem: string): string {
     return `${fieldLabel}：${t(`scripts.problems.${code}`, { variable: `{${rest.join(' ')}}`, at })}`
   }
   if (code === 'duplicate') return t('scripts.import.duplicate')
-  return `${fieldLabel}：${t('validation.invalid')}（${[code, ...rest].join(' ')}）`
+  // A schema issue ("title.en too_small"): zod's code in words, never the raw code.
+  const issue = zodIssueCodes.includes(code) ? code : 'other'
+  return `${fieldLabel}：${t(`scripts.import.issues.${issue}`)}`
 }
+
+const zodIssueCodes = ['invalid_format', 'invalid_type', 'invalid_value', 'too_small', 'too_big', 'unrecognized_keys']
 
 /** main's refusal of an import: the translated message, then each bad entry with its problems. */
 export function ImportErrors({ error }: { error: unknown }) {

@@ -60,4 +60,43 @@ describe('the script library', () => {
     ])
     expect(within(dialog).getByText('另有 1 条有问题，未逐条列出。')).toBeInTheDocument()
   })
+
+  it('translates schema problems in an import, never showing zod codes', async () => {
+    const details = JSON.stringify([
+      { index: 0, scriptId: 'Bad Id', problems: ['scriptId invalid_format', 'category invalid_value', 'title invalid_type', 'body.en too_small'] },
+      { index: 1, scriptId: null, problems: ['script invalid_type', 'script unrecognized_keys'] },
+    ])
+    installApi(fakeApi({ scriptsImport: async () => fail('scriptsImportInvalid', { count: 2, first: 'index 0', details, listed: 2 }) }))
+    const user = userEvent.setup()
+    renderWithProviders(<ScriptsPage />)
+    await user.click(await screen.findByRole('button', { name: '导入 JSON' }))
+    const dialog = await screen.findByRole('dialog', { name: '导入话术' })
+    await user.click(within(dialog).getByLabelText('或粘贴 JSON 内容'))
+    await user.paste('{}')
+    await user.click(within(dialog).getByRole('button', { name: '检查并导入' }))
+    const problems = await within(dialog).findByRole('list', { name: '有问题的条目' })
+    const texts = within(problems).getAllByRole('listitem').map((item) => item.textContent ?? '')
+    expect(texts[0]).toBe('第 1 条（Bad Id）： 话术编号：格式不符合要求；类别：不是允许的取值；标题：缺少此项或类型不对；内容（英文）：为空或太短')
+    expect(texts[1]).toContain('整条记录：缺少此项或类型不对')
+    expect(texts.join()).not.toMatch(/invalid_|too_small|unrecognized/)
+  })
+
+  it('says "no changes" when re-publishing an unchanged script, and names publishers', async () => {
+    await db.users.put({ employeeNo: 'S001', name: '张主管', role: 'supervisor', active: 1, addedAt: new Date().toISOString(), lockedUntil: null, pinResetAt: null })
+    await db.scripts.update('scenario.apology', { publishedBy: 'S001', version: 2 })
+    const scriptSave = vi.fn(async () => ok({ scriptId: 'greeting.standard', category: 'greeting' as const, phraseKind: null, title: { 'zh-CN': '标准问候', en: 'Standard greeting' }, body: { 'zh-CN': 'x', en: 'x' }, version: 1 }))
+    installApi(fakeApi({ scriptSave }))
+    const user = userEvent.setup()
+    renderWithProviders(<ScriptsPage />)
+    const greetings = await screen.findByRole('table', { name: '问候语' })
+    expect(within(greetings).getByText('系统')).toBeInTheDocument()
+    expect(within(greetings).queryByText('seat')).not.toBeInTheDocument()
+    expect(await within(screen.getByRole('table', { name: '场景话术' })).findByText('张主管（S001）')).toBeInTheDocument()
+
+    await user.click(within(greetings).getByRole('button', { name: '编辑 标准问候' }))
+    const dialog = await screen.findByRole('dialog', { name: /编辑话术/ })
+    await user.click(within(dialog).getByRole('button', { name: '发布' }))
+    expect(await screen.findByText('greeting.standard 没有改动，仍为第 1 版。')).toBeInTheDocument()
+    expect(screen.queryByText(/已发布 greeting.standard/)).not.toBeInTheDocument()
+  })
 })

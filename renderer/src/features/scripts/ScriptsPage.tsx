@@ -5,6 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { scriptCategories, type ScriptInput } from '../../../../shared/domain/scripts'
+import { SEAT_ACTOR } from '../../../../shared/journal/entry'
 import { call } from '../../api/client'
 import { db, type ScriptRow } from '../../db/schema'
 import { describeError, formatDateTime } from '../../i18n/format'
@@ -37,7 +38,15 @@ export default function ScriptsPage() {
   const { t, i18n } = useTranslation()
   const language = i18n.language === 'en' ? 'en' : 'zh-CN'
   const scripts = useLiveQuery(async () => (await db.scripts.toArray()).sort((a, b) => a.firstSeq - b.firstSeq), [])
-  const [editing, setEditing] = useState<{ input: ScriptInput; existing: boolean } | null>(null)
+  const [editing, setEditing] = useState<{ input: ScriptInput; existing: boolean; version?: number } | null>(null)
+  // Publishers by name where the projection knows them; the seat itself (seed scripts) is "System".
+  const names = useLiveQuery(async () => new Map((await db.users.toArray()).map((user) => [user.employeeNo, user.name])), [])
+  const publisher = (publishedBy: string) =>
+    publishedBy === SEAT_ACTOR
+      ? t('scripts.publishedBySystem')
+      : names?.get(publishedBy)
+        ? t('shell.user', { name: names.get(publishedBy), employeeNo: publishedBy })
+        : publishedBy
   const [retiring, setRetiring] = useState<ScriptRow | null>(null)
   const [importing, setImporting] = useState(false)
   const [error, setError] = useState<unknown>(null)
@@ -139,13 +148,13 @@ export default function ScriptsPage() {
                       <Table.Td>
                         <Text size="sm">{formatDateTime(row.publishedAt, i18n.language)}</Text>
                         <Text size="xs" c="dimmed">
-                          {row.publishedBy}
+                          {publisher(row.publishedBy)}
                         </Text>
                       </Table.Td>
                       <Table.Td>
                         <Group gap={4} wrap="nowrap">
                           <Tooltip label={t('scripts.edit')}>
-                            <ActionIcon variant="subtle" aria-label={`${t('scripts.edit')} ${row.title[language]}`} onClick={() => setEditing({ input: toInput(row), existing: true })}>
+                            <ActionIcon variant="subtle" aria-label={`${t('scripts.edit')} ${row.title[language]}`} onClick={() => setEditing({ input: toInput(row), existing: true, version: row.version })}>
                               <IconPencil size={16} />
                             </ActionIcon>
                           </Tooltip>
@@ -166,7 +175,7 @@ export default function ScriptsPage() {
           </Stack>
         ),
       )}
-      {editing && <ScriptEditorModal initial={editing.input} editing={editing.existing} onClose={() => setEditing(null)} />}
+      {editing && <ScriptEditorModal initial={editing.input} editing={editing.existing} currentVersion={editing.version} onClose={() => setEditing(null)} />}
       {importing && <ScriptsImportModal onClose={() => setImporting(false)} />}
       <Modal opened={retiring !== null} onClose={() => setRetiring(null)} title={t('scripts.retireTitle')}>
         {retiring && (

@@ -4,10 +4,11 @@ import { notifications } from '@mantine/notifications'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { callHotkeyActions, callSettingsSchema, type CallSettings } from '../../../../shared/domain/callSettings'
-import { call } from '../../api/client'
+import { callHotkeyActions, callSettingsUpdateSchema, type CallSettings } from '../../../../shared/domain/callSettings'
+import { ApiError, call } from '../../api/client'
 import { ErrorAlert } from '../../ui/ErrorAlert'
-import { zodValidator } from '../../ui/zodForm'
+import { issuesToFormErrors, zodValidator } from '../../ui/zodForm'
+import { HotkeyInput } from './HotkeyInput'
 
 /** A new reason's id: stable once saved (calls store it), unique in the list. */
 function newReasonId(existing: { id: string }[]): string {
@@ -21,7 +22,8 @@ function CallSettingsForm({ current }: { current: CallSettings }) {
   const [error, setError] = useState<unknown>(null)
   const form = useForm<CallSettings>({
     initialValues: current,
-    validate: zodValidator(callSettingsSchema, t, (values) => values, (values) =>
+    // The same rules main applies on save (hotkeys parse, are distinct, avoid reserved keys).
+    validate: zodValidator(callSettingsUpdateSchema, t, (values) => values, (values) =>
       values.warningSeconds >= values.targetSeconds ? { warningSeconds: t('settings.call.warningBeforeTarget') } : {},
     ),
   })
@@ -32,7 +34,9 @@ function CallSettingsForm({ current }: { current: CallSettings }) {
       form.resetDirty(await call('callSettingsUpdate', { settings }))
       notifications.show({ color: 'teal', message: t('settings.saved') })
     } catch (caught) {
-      setError(caught)
+      // A rule main checked that the form could not: shown on its field, like the form's own.
+      if (caught instanceof ApiError && caught.code === 'validation' && caught.issues.length) form.setErrors(issuesToFormErrors(t, caught.issues))
+      else setError(caught)
     }
   })
 
@@ -52,7 +56,7 @@ function CallSettingsForm({ current }: { current: CallSettings }) {
         </Text>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           {callHotkeyActions.map((action) => (
-            <TextInput key={action} label={t(`call.actions.${action}`)} ff="monospace" {...form.getInputProps(`hotkeys.${action}`)} />
+            <HotkeyInput key={action} label={t(`call.actions.${action}`)} {...form.getInputProps(`hotkeys.${action}`)} />
           ))}
         </SimpleGrid>
         <Title order={3} size="h5">

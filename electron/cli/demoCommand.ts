@@ -17,8 +17,14 @@ function parseDemoArgs(args: string[]): { dataDir: string; entries?: number } {
 export async function demoCommand(args: string[], output: CliOutput): Promise<number> {
   const options = parseDemoArgs(args)
   // Loaded on demand: `verify` must start fast and not depend on the demo generator's modules.
-  const { createDemoSeat } = await import('../main/demo/createDemoSeat')
-  const demo = await createDemoSeat(options)
+  const { createDemoSeat, DemoFolderInUseError } = await import('../main/demo/createDemoSeat')
+  let demo: Awaited<ReturnType<typeof createDemoSeat>>
+  try {
+    demo = await createDemoSeat(options)
+  } catch (error) {
+    if (error instanceof DemoFolderInUseError) throw new UsageError(error.message)
+    throw error
+  }
   output.out(`demo seat written to ${options.dataDir}: ${demo.entries} journal entries`)
   output.out('demo accounts (employee no / name / role / PIN):')
   for (const user of demo.users) output.out(`  ${user.employeeNo.padEnd(8)} ${user.name}\t${user.role.padEnd(10)} ${user.pin}`)

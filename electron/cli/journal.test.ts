@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { generateKeyPair } from '../main/journal/ed25519'
 import { writeSampleJournal } from '../main/journal/sampleJournal'
 
 // The CLI is spawned exactly as `npm run journal` runs it, so exit codes are the real ones.
@@ -19,6 +21,7 @@ function runCli(...args: string[]) {
 let root: string
 let seatFolder: string
 let journalFolder: string
+let seatKey: string
 
 function copyJournal(name: string): string {
   const folder = join(root, name)
@@ -31,7 +34,7 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'journal-cli-'))
   seatFolder = join(root, 'seat')
   journalFolder = join(seatFolder, 'journal')
-  await writeSampleJournal(journalFolder, 12)
+  seatKey = (await writeSampleJournal(journalFolder, 12)).signer.publicKey
 })
 afterAll(() => rmSync(root, { recursive: true, force: true }))
 
@@ -62,6 +65,36 @@ describe('npm run journal -- verify', () => {
     expect(readFileSync(segment, 'utf8').endsWith('{"actor":"A0')).toBe(true)
   })
 
+  it('prints the seat key and its fingerprint, and pins it with --seat-key', () => {
+    const fingerprint = createHash('sha256').update(Buffer.from(seatKey, 'base64')).digest('hex').slice(0, 16)
+    const plain = runCli('verify', seatFolder)
+    expect(plain.stdout).toContain(`seat key: ${seatKey} (fingerprint ${fingerprint})`)
+
+    const pinned = runCli('verify', seatFolder, '--seat-key', seatKey)
+    expect(pinned.code, pinned.stdout).toBe(0)
+    expect(pinned.stdout).toContain('intact: 12 entries')
+
+    const other = generateKeyPair().publicKeyRaw
+    const mismatch = runCli('verify', '--seat-key', other, seatFolder)
+    expect(mismatch.code, mismatch.stdout).toBe(1)
+    expect(mismatch.stdout).toContain(`SEAT KEY MISMATCH: this journal is signed by seat key ${fingerprint}`)
+    expect(mismatch.stdout).not.toContain('intact')
+
+    expect(runCli('verify', seatFolder, '--seat-key').code).toBe(64)
+    expect(runCli('verify', seatFolder, '--seat-key', 'not-a-key').stderr).toContain('is not a raw Ed25519 public key')
+  })
+
+  it('exits 2 for a last entry missing only its newline and says it will be kept', () => {
+    const segment = copyJournal('unterminated')
+    const bytes = readFileSync(segment)
+    writeFileSync(segment, bytes.subarray(0, bytes.length - 1))
+    const { code, stdout } = runCli('verify', join(root, 'unterminated'))
+    expect(code, stdout).toBe(2)
+    expect(stdout).toContain('is entry seq 12, complete and verified, but its final newline is missing')
+    expect(stdout).toContain('SeatDesk will keep it and add the newline')
+    expect(stdout).not.toContain('set it aside')
+  })
+
   it('exits 64 on usage errors', () => {
     expect(runCli().code).toBe(64)
     expect(runCli('frobnicate').code).toBe(64)
@@ -89,6 +122,14 @@ describe('npm run journal -- demo', () => {
     const verify = runCli('verify', dataDir)
     expect(verify.code, verify.stdout).toBe(0)
   }, 60_000)
+
+  it('refuses a folder that already holds a seat, changing nothing', () => {
+    const before = readFileSync(join(journalFolder, 'segment-000001.ndjson'))
+    const demo = runCli('demo', seatFolder, '--entries', '20')
+    expect(demo.code, demo.stderr).toBe(64)
+    expect(demo.stderr).toContain('already holds seat data (journal/segment-000001.ndjson)')
+    expect(readFileSync(join(journalFolder, 'segment-000001.ndjson'))).toEqual(before)
+  })
 
   it('exits 64 on bad demo arguments', () => {
     expect(runCli('demo').code).toBe(64)

@@ -12,8 +12,9 @@ interface Command {
 // Later issues add `export` here.
 const commands: Record<string, Command> = {
   verify: {
-    usage: 'verify DIR',
-    summary: 'check a journal (or a seat data folder with journal/): exit 0 intact, 1 tampered, 2 torn tail only',
+    usage: 'verify DIR [--seat-key BASE64]',
+    summary:
+      'check a journal (or a seat data folder with journal/) and print its seat key; --seat-key: it must be signed by that key. Exit 0 intact, 1 tampered or wrong key, 2 torn tail only',
     run: verifyCommand,
   },
   demo: {

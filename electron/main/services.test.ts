@@ -16,6 +16,7 @@ import { openJournal } from './journal/openJournal'
 import { verifyJournalDirectory } from './journal/verifyJournalDirectory'
 import { loadOrCreateSeatKey } from './keys/seatKey'
 import { unprotectedSealer } from './keys/sealer'
+import { createSeatDeskServices } from './services'
 
 const [greetingSeed] = seedScripts as [ScriptInput, ...ScriptInput[]]
 
@@ -107,6 +108,60 @@ describe('createSeatDeskServices', () => {
     expect(await seat.send('signIn', { employeeNo: 'S001', pin: '1234' })).toEqual({ ok: false, error: { code: 'journalUnavailable' } })
     // Nothing on disk was touched.
     expect(await readFile(path, 'utf8')).toBe(text.replace('"seatNumber":"01"', '"seatNumber":"02"'))
+  })
+
+  it('refuses a data folder another open seat is using, without touching it, until that one closes', async () => {
+    seat = await openSeatFixture()
+    const path = await segmentPath(seat.dataDir)
+    const before = await readFile(path, 'utf8')
+    const second = await createSeatDeskServices({
+      dataDir: seat.dataDir,
+      clock: seat.clock,
+      sealer: unprotectedSealer,
+      runtime: 'browserPreview',
+      version: 'second',
+      scryptCost: fastScryptCost,
+      logger: { error: () => undefined },
+    })
+    try {
+      expect(second.journalState()).toEqual({
+        state: 'corrupt',
+        seq: null,
+        reason: `another SeatDesk process is using this data folder (pid ${process.pid})`,
+        directory: join(seat.dataDir, 'journal'),
+      })
+      expect(await second.dispatch('signIn', { employeeNo: 'S001', pin: '246810' })).toEqual({ ok: false, error: { code: 'journalUnavailable' } })
+    } finally {
+      await second.close()
+    }
+    expect(await readFile(path, 'utf8')).toBe(before)
+    // The first seat still works, and once it closes the folder opens again.
+    await seat.call('signIn', { employeeNo: fixtureSupervisor.employeeNo, pin: fixtureSupervisor.pin })
+    await seat.restart()
+    expect(seat.services.journalState()).toMatchObject({ state: 'ok' })
+  })
+
+  it('names an unavailable keyring instead of calling the seat key corrupt', async () => {
+    const xorSealer = {
+      kind: 'safeStorage' as const,
+      seal: (plain: Buffer) => Buffer.from(plain.map((byte) => byte ^ 0x5a)),
+      unseal: (sealed: Buffer) => Buffer.from(sealed.map((byte) => byte ^ 0x5a)),
+    }
+    seat = await openSeatFixture({ sealer: xorSealer })
+    await seat.services.close()
+    seat.services = await createSeatDeskServices({
+      dataDir: seat.dataDir,
+      clock: seat.clock,
+      sealer: unprotectedSealer,
+      runtime: 'browserPreview',
+      version: 'no-keyring',
+    })
+    expect(seat.services.journalState()).toEqual({
+      state: 'corrupt',
+      seq: null,
+      reason: "seat key: the OS keyring that protects this seat's key is not available; unlock the keyring and restart",
+      directory: join(seat.dataDir, 'keys'),
+    })
   })
 
   it('reports an unreadable secrets file instead of crashing', async () => {

@@ -189,9 +189,27 @@ async function openSeat(options: SeatDeskServicesOptions): Promise<OpenSeat | Ex
   } catch (error) {
     return { state: 'corrupt', seq: null, reason: `identity secrets: ${messageOf(error)}`, directory: join(dataDir, 'identity') }
   }
+  // A folder another live SeatDesk process has open comes back as corrupt with seq null and the
+  // reason "another SeatDesk process is using this data folder (pid N)": nothing was read or written.
   const opened = await openJournal({ directory: join(dataDir, 'journal'), signer: seatKey, clock })
   if (opened.status === 'corrupt') return { state: 'corrupt', seq: opened.seq, reason: opened.reason, directory: opened.directory }
-  const { journal } = opened
+  try {
+    return await buildSeat(options, opened.journal, opened.recovered, seatKey, secrets)
+  } catch (error) {
+    // Release the journal (and its writer lock) so a retry in this process is not refused.
+    await opened.journal.close().catch(() => undefined)
+    throw error
+  }
+}
+
+async function buildSeat(
+  options: SeatDeskServicesOptions,
+  journal: Journal,
+  recovered: RecoveryNote | null,
+  seatKey: SeatKey,
+  secrets: SecretsStore,
+): Promise<OpenSeat> {
+  const { clock } = options
 
   const directory = new SeatDirectory()
   const sessionState = new SessionState()
@@ -239,7 +257,7 @@ async function openSeat(options: SeatDeskServicesOptions): Promise<OpenSeat | Ex
 
   return {
     journal,
-    recovered: opened.recovered,
+    recovered,
     directory,
     identity,
     sessions,

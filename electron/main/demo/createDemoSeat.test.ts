@@ -1,4 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -7,7 +8,7 @@ import { manualClock } from '../clock'
 import { verifyJournalDirectory } from '../journal/verifyJournalDirectory'
 import { unprotectedSealer } from '../keys/sealer'
 import { createSeatDeskServices } from '../services'
-import { createDemoSeat } from './createDemoSeat'
+import { createDemoSeat, DemoFolderInUseError } from './createDemoSeat'
 
 let dataDir: string
 beforeEach(async () => {
@@ -52,8 +53,28 @@ describe('createDemoSeat', () => {
     }
   })
 
-  it('refuses a folder that already holds a seat', async () => {
+  it('refuses a folder that already holds a seat before opening anything in it', async () => {
     await createDemoSeat({ dataDir, entries: 20 })
-    await expect(createDemoSeat({ dataDir, entries: 20 })).rejects.toThrow(/alreadyConfigured/)
+    const segment = join(dataDir, 'journal', 'segment-000001.ndjson')
+    const before = await readFile(segment)
+    await expect(createDemoSeat({ dataDir, entries: 20 })).rejects.toThrow(DemoFolderInUseError)
+    await expect(createDemoSeat({ dataDir, entries: 20 })).rejects.toThrow(/already holds seat data \(journal\/segment-000001\.ndjson\)/)
+    // Not even opened: a live seat's journal gets no back-dated entries, and no lock is left behind.
+    expect(await readFile(segment)).toEqual(before)
+    expect(await readdir(join(dataDir, 'journal'))).not.toContain('writer.lock')
+  })
+
+  it('refuses a folder with only keys or identity files, and accepts an empty journal folder', async () => {
+    await mkdir(join(dataDir, 'keys'))
+    await writeFile(join(dataDir, 'keys', 'seat-key.json'), '{}')
+    await expect(createDemoSeat({ dataDir, entries: 20 })).rejects.toThrow(/keys\/seat-key\.json/)
+    await rm(join(dataDir, 'keys'), { recursive: true })
+    await mkdir(join(dataDir, 'identity'))
+    await writeFile(join(dataDir, 'identity', 'secrets.json'), '{}')
+    await expect(createDemoSeat({ dataDir, entries: 20 })).rejects.toThrow(/identity\/secrets\.json/)
+    expect(existsSync(join(dataDir, 'journal'))).toBe(false)
+    await rm(join(dataDir, 'identity'), { recursive: true })
+    await mkdir(join(dataDir, 'journal'))
+    await expect(createDemoSeat({ dataDir, entries: 20 })).resolves.toMatchObject({ users: expect.any(Array) })
   })
 })

@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { defaultCallSettings } from '../../../shared/domain/callSettings'
 import { seedScripts } from '../../../shared/domain/seedScripts'
 import { defaultSettings } from '../../../shared/domain/settings'
@@ -47,7 +49,41 @@ const ENTRIES_PER_SESSION = 6 + 3.5 * ENTRIES_PER_CALL
 /** About what a day of this seat writes, so a month of history holds the requested entries. */
 const ENTRIES_PER_DAY = 40
 
+/** The folder given to `createDemoSeat` already holds a seat's data; nothing was opened or written. */
+export class DemoFolderInUseError extends Error {
+  override name = 'DemoFolderInUseError'
+  constructor(
+    readonly dataDir: string,
+    readonly found: string,
+  ) {
+    super(`${dataDir} already holds seat data (${found}): a demo seat needs an empty or new folder`)
+  }
+}
+
+/** What in `dataDir` belongs to a seat (journal segments, keys/ or identity/ files), or null. */
+export function existingSeatData(dataDir: string): string | null {
+  const entries = (folder: string): string[] => {
+    try {
+      return readdirSync(folder)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return []
+      throw error
+    }
+  }
+  const segment = entries(join(dataDir, 'journal')).find((name) => name.startsWith('segment-'))
+  if (segment) return `journal/${segment}`
+  for (const folder of ['keys', 'identity']) {
+    const first = entries(join(dataDir, folder))[0]
+    if (first !== undefined) return `${folder}/${first}`
+  }
+  return null
+}
+
 export async function createDemoSeat(options: CreateDemoSeatOptions): Promise<DemoSeat> {
+  // Checked before anything is opened: the demo writes back-dated history through the seat's own
+  // services, which must never touch a live seat's journal, keys or secrets.
+  const found = existingSeatData(options.dataDir)
+  if (found) throw new DemoFolderInUseError(options.dataDir, found)
   const target = Math.max(20, options.entries ?? 500)
   const days = Math.max(30, Math.ceil(target / ENTRIES_PER_DAY))
   const today = shanghaiMidnight((options.clock ?? systemClock).now().getTime())

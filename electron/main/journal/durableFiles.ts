@@ -26,10 +26,10 @@ export function fsyncDirectory(path: string): void {
   }
 }
 
-/** Creates a folder (and parents) and makes its creation durable. */
-export function ensureDirectory(folder: string): void {
+/** Creates a folder (and parents, with `mode` before umask) and makes its creation durable. */
+export function ensureDirectory(folder: string, mode?: number): void {
   const path = resolve(folder)
-  const firstCreated = mkdirSync(path, { recursive: true })
+  const firstCreated = mkdirSync(path, mode === undefined ? { recursive: true } : { recursive: true, mode })
   if (firstCreated === undefined) return
   // Each new folder's name lives in its parent: fsync from the deepest one up to the parent of the first.
   const stop = dirname(firstCreated)

@@ -10,6 +10,7 @@ import type { SegmentIndex } from './scanJournal'
 import { splitSegment } from './segmentFiles'
 import { SegmentWriter } from './segmentWriter'
 import type { EntryVerifier } from './verifyEntries'
+import type { WriterLock } from './writerLock'
 
 const REPLAY_PAGE = 512
 
@@ -23,6 +24,8 @@ export interface FileJournalParts {
   segments: SegmentIndex[]
   /** The verifier positioned after the last entry: every new entry passes its rules before it is signed. */
   verifier: EntryVerifier
+  /** The folder's writer lock, released on close. */
+  lock?: WriterLock
   /**
    * A `journal.recovered` payload to write right after the first entry. Set when the only line of an
    * empty journal was torn: seq 1 must be `seat.created` (it names the seat key), so the record of
@@ -95,7 +98,11 @@ export class FileJournal implements Journal {
     if (this.closed) return
     this.closed = true
     await this.queue
-    this.writer.close()
+    try {
+      this.writer.close()
+    } finally {
+      this.parts.lock?.release()
+    }
   }
 
   private appendNow<K extends EntryKind>(kind: K, actor: string, payload: EntryPayload<K>): JournalEntry {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
+import type { JournalEntry } from '../../../shared/journal/entry'
 import type { VerifyReport, VerifyStatus } from './api'
 import { decodeLine, listSegments, splitSegment } from './segmentFiles'
 import { EntryVerifier } from './verifyEntries'
@@ -24,6 +25,11 @@ export interface TornTail {
   /** Where the torn bytes start: the segment is truncated here. */
   offset: number
   bytes: Buffer
+  /**
+   * Set when the unterminated bytes are a whole entry that passes every check as the next one (only
+   * its final newline is missing): such an entry may have been acknowledged, so it is kept, not set aside.
+   */
+  completeEntry: JournalEntry | null
 }
 
 export interface JournalScan {
@@ -35,6 +41,8 @@ export interface JournalScan {
   firstBad: VerifyReport['firstBad']
   /** The verifier after the last good entry: the writer continues the chain with it. */
   verifier: EntryVerifier
+  /** The seat key the chain is verified under (from seat.created or the expected key), once known. */
+  seatPublicKey: string | null
 }
 
 export async function scanJournal(directory: string, options: EntryVerifierOptions = {}): Promise<JournalScan> {
@@ -48,6 +56,7 @@ export async function scanJournal(directory: string, options: EntryVerifierOptio
     torn,
     firstBad,
     verifier,
+    seatPublicKey: verifier.seatPublicKey(),
   })
 
   const listing = await listSegments(directory)
@@ -73,9 +82,15 @@ export async function scanJournal(directory: string, options: EntryVerifierOptio
       return result('corrupt', null, { seq: null, reason, file, line: lines.length + 1 })
     }
     // Only the last line of the last segment may be unterminated: a write the crash interrupted.
-    // Its append never resolved (ack comes after fsync), so setting it aside loses nothing acknowledged.
+    // When it is incomplete its append never resolved (ack comes after fsync), so setting it aside
+    // loses nothing acknowledged. When it is a whole, valid next entry it is reported as such: it is
+    // kept and only its newline is added on open (a lost newline must not cost an acknowledged entry).
     if (isLast && tailStart < bytes.length) {
-      return result('torn', { path: segment.path, offset: tailStart, bytes: bytes.subarray(tailStart) }, null)
+      const tail = bytes.subarray(tailStart)
+      const text = decodeLine(bytes, { start: tailStart, end: bytes.length })
+      const check = text === null ? null : verifier.inspectLine(text)
+      const completeEntry = check?.ok ? check.entry : null
+      return result('torn', { path: segment.path, offset: tailStart, bytes: tail, completeEntry }, null)
     }
   }
   return result('intact', null, null)

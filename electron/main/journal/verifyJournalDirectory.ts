@@ -4,8 +4,14 @@ import { scanJournal } from './scanJournal'
 export interface DirectoryVerifyReport extends VerifyReport {
   /** The last intact entry (seq 0 and GENESIS_PREV when there is none). */
   head: { seq: number; hash: string }
-  /** For `torn`: the unterminated bytes at the end of the last segment. */
-  torn: { file: string; bytes: number } | null
+  /**
+   * For `torn`: the unterminated bytes at the end of the last segment. `completeSeq` is set when they
+   * are a whole entry that verifies as the next one (only the final newline is missing): SeatDesk
+   * keeps it and adds the newline on open. `entries` and `head` do not count it.
+   */
+  torn: { file: string; bytes: number; completeSeq: number | null } | null
+  /** The seat key the entries verify under (raw base64), once known. */
+  seatPublicKey: string | null
 }
 
 export interface VerifyJournalOptions {
@@ -21,6 +27,7 @@ export async function verifyJournalDirectory(directory: string, options: VerifyJ
     entries: scan.entries,
     firstBad: scan.firstBad,
     head: scan.head,
-    torn: scan.torn ? { file: scan.torn.path, bytes: scan.torn.bytes.length } : null,
+    torn: scan.torn ? { file: scan.torn.path, bytes: scan.torn.bytes.length, completeSeq: scan.torn.completeEntry?.seq ?? null } : null,
+    seatPublicKey: scan.seatPublicKey,
   }
 }

@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, open, rename, rm } from 'node:fs/promises'
+import { open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import { ensureDirectory } from '../journal/durableFiles'
 
 // A key or secrets file is either the old bytes or the new bytes after a crash, never half of each:
 // write a temp file beside it, fsync, rename over, then fsync the folder so the rename itself lasts.
 export async function writeFileAtomic(path: string, data: string | Buffer, mode = 0o600): Promise<void> {
   const folder = dirname(path)
-  await mkdir(folder, { recursive: true, mode: 0o700 })
+  // A folder this creates (keys/, identity/) is fsync'd into its parent, so the file cannot vanish
+  // with its folder on power loss after the write was reported durable.
+  ensureDirectory(folder, 0o700)
   const temp = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
   try {
     const file = await open(temp, 'wx', mode)

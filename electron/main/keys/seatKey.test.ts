@@ -6,7 +6,7 @@ import { publicKeyFromRaw, verify } from '../journal/ed25519'
 import { writeFileAtomic } from './atomicWrite'
 import type { KeySealer } from './sealer'
 import { unprotectedSealer } from './sealer'
-import { createSeatKey, loadOrCreateSeatKey, loadSeatKey, seatKeyPath } from './seatKey'
+import { createSeatKey, loadOrCreateSeatKey, loadSeatKey, SeatKeyLockedError, seatKeyPath } from './seatKey'
 
 /** Stands in for safeStorage: the stored bytes are not the key's bytes. */
 const xorSealer: KeySealer = {
@@ -46,8 +46,23 @@ describe('seat key', () => {
     expect(file.protection).toBe('safeStorage')
     const reloaded = await loadSeatKey(dataDir, xorSealer)
     expect(reloaded?.publicKey).toBe(key.publicKey)
-    // Unsealing with the wrong sealer must fail loudly, not produce another key.
-    await expect(loadSeatKey(dataDir, unprotectedSealer)).rejects.toThrow(/protected by safeStorage/)
+    // Without the keyring the key cannot be opened: say so plainly, not "corrupt".
+    await expect(loadSeatKey(dataDir, unprotectedSealer)).rejects.toThrow(
+      "the OS keyring that protects this seat's key is not available; unlock the keyring and restart",
+    )
+    await expect(loadSeatKey(dataDir, unprotectedSealer)).rejects.toBeInstanceOf(SeatKeyLockedError)
+  })
+
+  it('still loads an unprotected key when the runtime now offers safeStorage, and leaves it as it was', async () => {
+    const key = await createSeatKey(dataDir, unprotectedSealer)
+    const before = await readFile(seatKeyPath(dataDir), 'utf8')
+    const loaded = await loadOrCreateSeatKey(dataDir, xorSealer)
+    expect(loaded.publicKey).toBe(key.publicKey)
+    // The truth about this key: it is stored unprotected (and not re-sealed, so a keyring that goes
+    // away again cannot lock the seat out).
+    expect(loaded.protection).toBe('unprotected')
+    expect(await readFile(seatKeyPath(dataDir), 'utf8')).toBe(before)
+    expect(verify(publicKeyFromRaw(key.publicKey), 'h', loaded.sign(Buffer.from('h')).toString('base64'))).toBe(true)
   })
 
   it('refuses a key file whose private half does not match its public key', async () => {

@@ -6,6 +6,7 @@ import type { SeatSigner } from '../journal/api'
 import { generateKeyPair, privateKeyFromPkcs8, privateKeyToPkcs8, publicKeyToRaw } from '../journal/ed25519'
 import { writeFileAtomic } from './atomicWrite'
 import type { KeySealer } from './sealer'
+import { unprotectedSealer } from './sealer'
 
 // The seat key signs every journal line. It is made once, when the data folder is first used, and
 // lives in `<dataDir>/keys/seat-key.json` with its private half sealed by the KeySealer.
@@ -34,14 +35,23 @@ export async function loadSeatKey(dataDir: string, sealer: KeySealer): Promise<S
     throw error
   }
   const file = seatKeyFileSchema.parse(JSON.parse(text))
-  if (file.protection !== sealer.kind) {
-    // A key sealed by safeStorage cannot be opened without it (and an unprotected one must not be
-    // silently treated as sealed): say so instead of failing with a decryption error.
-    throw new Error(`the seat key is protected by ${file.protection} but this runtime offers ${sealer.kind}`)
-  }
-  const privateKey = privateKeyFromPkcs8(sealer.unseal(Buffer.from(file.sealedPrivateKey, 'base64')))
+  // The runtime's keyring can come and go (a Linux seat whose keyring is unlocked one day and not
+  // the next). A key stored unprotected is read as stored whatever the runtime now offers: it is left
+  // unprotected (not re-sealed), so a keyring that later disappears cannot lock the seat out of it.
+  // A key sealed by safeStorage cannot be opened without it: say exactly that.
+  if (file.protection === 'safeStorage' && sealer.kind !== 'safeStorage') throw new SeatKeyLockedError()
+  const unsealer = file.protection === 'unprotected' ? unprotectedSealer : sealer
+  const privateKey = privateKeyFromPkcs8(unsealer.unseal(Buffer.from(file.sealedPrivateKey, 'base64')))
   if (publicKeyToRaw(createPublicKey(privateKey)) !== file.publicKey) throw new Error('the seat key file does not match its public key')
-  return toSeatKey(privateKey, file.publicKey, sealer.kind)
+  return toSeatKey(privateKey, file.publicKey, file.protection)
+}
+
+/** The seat key is sealed by the OS keyring (safeStorage) and this runtime cannot use the keyring now. */
+export class SeatKeyLockedError extends Error {
+  override name = 'SeatKeyLockedError'
+  constructor() {
+    super("the OS keyring that protects this seat's key is not available; unlock the keyring and restart")
+  }
 }
 
 export async function createSeatKey(dataDir: string, sealer: KeySealer): Promise<SeatKey> {

@@ -21,6 +21,8 @@ const recorded = vi.hoisted(() => ({
   permissionHandlers: 0,
   appEvents: [] as string[],
   ready: null as null | (() => void),
+  menus: [] as unknown[],
+  isPackaged: true,
 }))
 
 vi.mock('electron', () => {
@@ -39,7 +41,9 @@ vi.mock('electron', () => {
     }
   }
   const app = {
-    isPackaged: true,
+    get isPackaged() {
+      return recorded.isPackaged
+    },
     setPath: vi.fn(),
     getPath: () => dataDir,
     getVersion: () => '0.0.0-test',
@@ -56,6 +60,10 @@ vi.mock('electron', () => {
   return {
     app,
     BrowserWindow,
+    Menu: {
+      setApplicationMenu: (menu: unknown) => recorded.menus.push(menu),
+      buildFromTemplate: (template: unknown) => ({ template }),
+    },
     ipcMain: { handle: (channel: string) => recorded.handled.push(channel), removeHandler: vi.fn() },
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => recorded.privileged.push(...schemes),
@@ -79,7 +87,7 @@ async function settle() {
 describe('electron/main/index.ts', () => {
   beforeEach(() => {
     vi.resetModules()
-    Object.assign(recorded, { quit: 0, privileged: [], handled: [], protocolHandled: [], windows: [], appEvents: [], ready: null })
+    Object.assign(recorded, { quit: 0, privileged: [], handled: [], protocolHandled: [], windows: [], appEvents: [], ready: null, menus: [], isPackaged: true })
     recorded.permissionHandlers = 0
   })
 
@@ -113,6 +121,39 @@ describe('electron/main/index.ts', () => {
       nodeIntegration: false,
       webSecurity: true,
       backgroundThrottling: false,
+      devTools: false,
     })
+  })
+
+  it('removes the default menu (reload, DevTools and zoom accelerators) and keeps DevTools off when packaged', async () => {
+    recorded.gotLock = true
+    vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173')
+    try {
+      await import('./index')
+      recorded.ready?.()
+      await settle()
+    } finally {
+      vi.unstubAllEnvs()
+    }
+    // On Windows/Linux no menu at all; on macOS only the edit roles (see window.test.ts).
+    expect(recorded.menus).toHaveLength(1)
+    if (process.platform === 'darwin') expect(recorded.menus[0]).not.toBeNull()
+    else expect(recorded.menus[0]).toBeNull()
+    expect(recorded.windows[0]?.options.webPreferences).toMatchObject({ devTools: false })
+  })
+
+  it('allows DevTools only for an unpackaged app on the dev server', async () => {
+    recorded.gotLock = true
+    recorded.isPackaged = false
+    vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173')
+    try {
+      await import('./index')
+      recorded.ready?.()
+      await settle()
+    } finally {
+      vi.unstubAllEnvs()
+    }
+    expect(recorded.windows[0]?.options.webPreferences).toMatchObject({ devTools: true })
+    expect(recorded.windows[0]?.url).toBe('http://localhost:5173')
   })
 })

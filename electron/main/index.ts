@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { BrowserWindow, app, ipcMain, protocol, safeStorage, session } from 'electron'
+import { BrowserWindow, Menu, app, ipcMain, protocol, safeStorage, session } from 'electron'
 import { systemClock } from './clock'
 import { dataDirOverride } from './dataDirOverride'
 import { registerContractHandlers } from './ipc/register'
@@ -12,7 +12,7 @@ import { appEntryUrl, trustedOrigins } from './security/appOrigin'
 import { hardenWebContents } from './security/navigation'
 import { denyUnlistedPermissions } from './security/permissions'
 import { createSeatDeskServices } from './services'
-import { mainWindowOptions } from './window'
+import { applicationMenuTemplate, devToolsAllowed, mainWindowOptions } from './window'
 
 // Wiring only: the services know nothing of Electron, and every security decision lives in its own
 // module. This file connects them to the app's lifecycle, one window and the IPC contract.
@@ -23,6 +23,8 @@ const preloadPath = join(mainDir, '../preload/index.cjs')
 // electron-vite sets this in `dev` only; a packaged app never trusts a dev server.
 const devRendererUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
 const origins = trustedOrigins(devRendererUrl)
+// DevTools only in `electron-vite dev`: at a locked seat they would reach the preload's API.
+const devTools = devToolsAllowed(app.isPackaged, process.env)
 
 // Before anything else: the single-instance lock is keyed on the userData folder.
 const dataDir = dataDirOverride(process.argv, process.env)
@@ -45,6 +47,9 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   try {
     denyUnlistedPermissions(session.defaultSession)
+    // The default menu's accelerators reload (Ctrl+R, Ctrl+Shift+R), open DevTools and zoom.
+    const menuTemplate = applicationMenuTemplate(process.platform)
+    Menu.setApplicationMenu(menuTemplate ? Menu.buildFromTemplate(menuTemplate) : null)
     handleAppProtocol(protocol, rendererRoot)
     const services = await createSeatDeskServices({
       dataDir: app.getPath('userData'),
@@ -74,7 +79,7 @@ async function start(): Promise<void> {
 }
 
 function openMainWindow(): void {
-  const window = new BrowserWindow(mainWindowOptions(preloadPath))
+  const window = new BrowserWindow(mainWindowOptions(preloadPath, { devTools }))
   window.once('ready-to-show', () => window.show())
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null

@@ -19,6 +19,12 @@ describe('parseCallerNumber', () => {
     ['10086', 'serviceShortCode', '10086'],
     ['95338', 'serviceShortCode', '95338'],
     ['12305', 'serviceShortCode', '12305'],
+    // China Post / EMS hotlines.
+    ['11183', 'serviceShortCode', '11183'],
+    ['11185', 'serviceShortCode', '11185'],
+    ['111 85', 'serviceShortCode', '11185'],
+    ['10000', 'serviceShortCode', '10000'],
+    ['96777', 'serviceShortCode', '96777'],
   ])('%s → %s %s', (typed, kind, stored) => {
     expect(parseCallerNumber(typed)).toEqual({ ok: true, kind, stored })
   })
@@ -33,6 +39,11 @@ describe('parseCallerNumber', () => {
     ['87995511', 'fixedLineNeedsAreaCode'],
     ['8600 1234', 'fixedLineNeedsAreaCode'],
     ['123', 'invalid'],
+    // Other 5-digit numbers stay typos: 110xx, 112xx, 13xxx, 97xxx are not service lines.
+    ['11083', 'invalid'],
+    ['11285', 'invalid'],
+    ['13185', 'invalid'],
+    ['97123', 'invalid'],
     ['abc', 'invalid'],
     ['138-abcd-5678', 'invalid'],
     ['', 'invalid'],

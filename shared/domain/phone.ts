@@ -11,9 +11,10 @@ export type CallerNumberResult =
   | { ok: false; reason: 'invalid' | 'fixedLineNeedsAreaCode' }
 
 const LOCAL_NUMBER = /^[1-9]\d{6,7}$/
-// Carriers' 100xx (10000, 10010, 10086, 10099), public services' 12xxx (12305 postal complaints,
-// 12315, 12345) and enterprise 95xxx/96xxx lines; other 5-digit numbers are typos.
-const SHORT_CODE = /^(?:100\d{2}|12\d{3}|9[56]\d{3})$/
+// Carriers' 100xx (10000, 10010, 10086, 10099), China Post / EMS 111xx (11183 EMS, 11185 China Post),
+// public services' 12xxx (12305 postal complaints, 12315, 12345) and enterprise 95xxx/96xxx lines;
+// other 5-digit numbers are typos.
+const SHORT_CODE = /^(?:100\d{2}|111\d{2}|12\d{3}|9[56]\d{3})$/
 
 export function parseCallerNumber(input: string): CallerNumberResult {
   const compact = input.replace(/[\s\-()（）]/g, '')

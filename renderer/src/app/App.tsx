@@ -4,6 +4,7 @@ import { ScreenErrorBoundary } from '../ui/ScreenErrorBoundary'
 import { useTranslation } from 'react-i18next'
 import { createProjectionSync } from '../db/sync'
 import { CorruptJournalScreen } from '../features/journal/CorruptJournalScreen'
+import { JournalMismatchNotice } from '../features/journal/JournalMismatchNotice'
 import { RecoveredNotice } from '../features/journal/RecoveredNotice'
 import { ErrorAlert } from '../ui/ErrorAlert'
 import { Loading } from '../ui/Loading'
@@ -59,6 +60,7 @@ export function AppRoot() {
   return (
     <ProjectionSyncContext value={sync}>
       {journal.recovered && <RecoveredNotice recovered={journal.recovered} />}
+      <JournalMismatchNotice />
       <ScreenErrorBoundary>
         <Suspense fallback={<Loading />}>
           {!seat ? <SetupPage /> : !session ? <SignInPage seat={seat} /> : <Shell seat={seat} session={session} />}

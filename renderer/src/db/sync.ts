@@ -7,6 +7,15 @@ import { db as appDb, projectionTableNames, readMeta, type SeatDeskDb } from './
 export type JournalPage = { entries: JournalEntry[]; headSeq: number }
 export type ReadJournal = (afterSeq: number, limit: number) => Promise<JournalPage>
 export type Progress = (done: number, headSeq: number) => void
+/**
+ * The journal no longer holds what the view was built from: it is shorter than the view
+ * (`shorter`: truncated, or restored from an older backup), or the entry at the view's last seq has
+ * another hash (`differentHash`: replaced or rewritten). The view is rebuilt either way, but a
+ * supervisor must hear about it.
+ */
+export type JournalMismatch =
+  | { kind: 'shorter'; viewSeq: number; headSeq: number }
+  | { kind: 'differentHash'; seq: number }
 
 const PAGE_SIZE = 500
 
@@ -24,12 +33,14 @@ export async function clearProjection(database: SeatDeskDb): Promise<void> {
 export async function catchUp(
   database: SeatDeskDb,
   read: ReadJournal,
-  options: { checkLastEntry?: boolean; onProgress?: Progress } = {},
+  options: { checkLastEntry?: boolean; onProgress?: Progress; onMismatch?: (mismatch: JournalMismatch) => void } = {},
 ): Promise<{ lastSeq: number; headSeq: number }> {
   let lastSeq = (await readMeta(database, 'lastSeq')) ?? 0
   if (options.checkLastEntry && lastSeq > 0) {
     const probe = await read(lastSeq - 1, 1)
     const lastHash = await readMeta(database, 'lastHash')
+    if (probe.headSeq < lastSeq) options.onMismatch?.({ kind: 'shorter', viewSeq: lastSeq, headSeq: probe.headSeq })
+    else if (probe.entries[0]?.hash !== lastHash) options.onMismatch?.({ kind: 'differentHash', seq: lastSeq })
     if (probe.headSeq < lastSeq || probe.entries[0]?.hash !== lastHash) {
       await clearProjection(database)
       lastSeq = 0
@@ -39,6 +50,7 @@ export async function catchUp(
     const page = await read(lastSeq, PAGE_SIZE)
     if (page.headSeq < lastSeq) {
       // The journal is shorter than what the view has seen: it is not the same journal.
+      options.onMismatch?.({ kind: 'shorter', viewSeq: lastSeq, headSeq: page.headSeq })
       await clearProjection(database)
       lastSeq = 0
       continue
@@ -68,28 +80,39 @@ export async function rebuild(database: SeatDeskDb, read: ReadJournal, onProgres
   return catchUp(database, read, onProgress ? { onProgress } : {})
 }
 
-// What the journal screen shows about the view: the journal's head and a running rebuild.
+// What the journal screen shows about the view: the journal's head and a running rebuild; and, for
+// the whole app, the last time the journal turned out not to hold what the view was built from.
 interface ProjectionState {
   headSeq: number | null
   rebuilding: { done: number; headSeq: number } | null
   error: unknown
+  mismatch: JournalMismatch | null
 }
-export const useProjectionStore = create<ProjectionState>(() => ({ headSeq: null, rebuilding: null, error: null }))
+export const useProjectionStore = create<ProjectionState>(() => ({ headSeq: null, rebuilding: null, error: null, mismatch: null }))
 
 export const readJournalFromMain: ReadJournal = (afterSeq, limit) => call('journalRead', { afterSeq, limit })
 
 /**
- * Runs catch-ups one at a time against the app's database. A request made while one runs is
- * folded into a single follow-up run, so a burst of calls costs at most two catch-ups.
+ * Runs catch-ups and rebuilds one at a time, in the order asked, against the app's database: both
+ * write the view and its `lastSeq`, so two at once would apply a page twice. A catch-up requested
+ * while another waits to start joins it, so a burst of calls costs at most two catch-ups.
  */
 export function createProjectionSync(database: SeatDeskDb = appDb, read: ReadJournal = readJournalFromMain) {
-  let running: Promise<void> | null = null
-  let again = false
+  let tail: Promise<unknown> = Promise.resolve()
+  let queuedCatchUp: Promise<void> | null = null
   let checkLastEntry = true
 
-  const runOnce = async () => {
+  const enqueue = <T>(task: () => Promise<T>): Promise<T> => {
+    const result = tail.then(task)
+    tail = result.catch(() => undefined)
+    return result
+  }
+
+  const onMismatch = (mismatch: JournalMismatch) => useProjectionStore.setState({ mismatch })
+
+  const runCatchUp = async () => {
     try {
-      const { headSeq } = await catchUp(database, read, { checkLastEntry })
+      const { headSeq } = await catchUp(database, read, { checkLastEntry, onMismatch })
       checkLastEntry = false
       useProjectionStore.setState({ headSeq, error: null })
     } catch (error) {
@@ -98,36 +121,34 @@ export function createProjectionSync(database: SeatDeskDb = appDb, read: ReadJou
   }
 
   const requestCatchUp = (): Promise<void> => {
-    if (running) {
-      again = true
-      return running
-    }
-    running = (async () => {
-      do {
-        again = false
-        await runOnce()
-      } while (again)
-      running = null
-    })()
-    return running
+    if (queuedCatchUp) return queuedCatchUp
+    const queued = enqueue(async () => {
+      // From here on a new request needs a run of its own: this one may already have read its page.
+      queuedCatchUp = null
+      await runCatchUp()
+    })
+    queuedCatchUp = queued
+    return queued
   }
 
   /** Resolves true when the view was rebuilt; a failure is left in the store for the screen. */
-  const rebuildWithProgress = async (): Promise<boolean> => {
-    await running
+  const rebuildWithProgress = (): Promise<boolean> => {
     useProjectionStore.setState({ rebuilding: { done: 0, headSeq: useProjectionStore.getState().headSeq ?? 0 }, error: null })
-    try {
-      const { headSeq } = await rebuild(database, read, (done, head) =>
-        useProjectionStore.setState({ rebuilding: { done, headSeq: head } }),
-      )
-      useProjectionStore.setState({ headSeq })
-      return true
-    } catch (error) {
-      useProjectionStore.setState({ error })
-      return false
-    } finally {
-      useProjectionStore.setState({ rebuilding: null })
-    }
+    return enqueue(async () => {
+      try {
+        const { headSeq } = await rebuild(database, read, (done, head) =>
+          useProjectionStore.setState({ rebuilding: { done, headSeq: head } }),
+        )
+        checkLastEntry = false
+        useProjectionStore.setState({ headSeq })
+        return true
+      } catch (error) {
+        useProjectionStore.setState({ error })
+        return false
+      } finally {
+        useProjectionStore.setState({ rebuilding: null })
+      }
+    })
   }
 
   /** Follows every call that may have written to the journal; returns the way to stop. */

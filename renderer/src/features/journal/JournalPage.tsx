@@ -7,6 +7,7 @@ import { useProjectionSync } from '../../app/ProjectionSyncContext'
 import { db, readMeta } from '../../db/schema'
 import { useProjectionStore } from '../../db/sync'
 import { ErrorAlert } from '../../ui/ErrorAlert'
+import { JournalMismatchAlert } from './JournalMismatchNotice'
 
 function Figure({ label, value }: { label: string; value: number | string }) {
   return (
@@ -54,6 +55,7 @@ export default function JournalPage() {
           <Figure label={t('journal.users')} value={view?.users ?? t('journal.unknown')} />
           <Figure label={t('journal.sessions')} value={view?.sessions ?? t('journal.unknown')} />
         </SimpleGrid>
+        <JournalMismatchAlert />
         <ErrorAlert error={error} />
         <Card withBorder>
           <Stack gap="sm">

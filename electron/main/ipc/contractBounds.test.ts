@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
-import { defaultSettings } from '../../../shared/domain/settings'
-import { channelNames, type ChannelName } from '../../../shared/ipc/channels'
-import { contract, type RequestOf } from '../../../shared/ipc/contract'
-import { confirmedChecklist } from '../demo/demoDesk'
-import { callAndScriptRequests } from './sampleRequests'
+import { channelNames } from '../../../shared/ipc/channels'
+import { contract } from '../../../shared/ipc/contract'
+import { sampleRequests } from './sampleRequests'
 
 // Every string and array a renderer can send is bounded, so no request can make main hold or hash an
 // unbounded value. Proven twice: by walking each request schema's tree, and by sending 100k-character
@@ -43,25 +41,7 @@ function unboundedPositions(schema: SchemaNode, path: string): string[] {
   }
 }
 
-const validRequests: { [K in ChannelName]: RequestOf<K> } = {
-  appInfo: {},
-  seatStatus: {},
-  seatSetup: { companyName: '佳途物流', branchCode: 'SZ01', seatNumber: '01', supervisor: { employeeNo: 'S001', name: '林晓燕', pin: '246810' } },
-  signIn: { employeeNo: 'S001', pin: '246810' },
-  sessionCurrent: {},
-  checklistConfirm: { items: confirmedChecklist, pin: '246810' },
-  sessionLock: { reason: 'idle' },
-  sessionUnlock: { pin: '246810' },
-  signOut: {},
-  usersList: {},
-  userAdd: { employeeNo: 'A001', name: '张伟', role: 'agent', pin: '200001' },
-  userSetActive: { employeeNo: 'A001', active: true },
-  userResetPin: { employeeNo: 'A001', pin: '200002' },
-  settingsGet: {},
-  settingsUpdate: { settings: defaultSettings },
-  journalRead: { afterSeq: 0, limit: 10 },
-  ...callAndScriptRequests,
-}
+const validRequests = sampleRequests
 
 /**
  * Strings allowed past 100k characters, each for a reason: a script library file holds up to 1000

@@ -3,11 +3,9 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { defaultSettings } from '../../../shared/domain/settings'
 import { channelNames, type ChannelName } from '../../../shared/ipc/channels'
-import { contract, type RequestOf } from '../../../shared/ipc/contract'
-import { confirmedChecklist } from '../demo/demoDesk'
-import { callAndScriptRequests } from './sampleRequests'
+import { contract } from '../../../shared/ipc/contract'
+import { sampleRequests } from './sampleRequests'
 import { fixtureSupervisor, openSeatFixture, type SeatFixture } from '../demo/seatFixture'
 
 // Hostile payloads on every channel: each must be answered `validation`, nothing may throw, and
@@ -16,25 +14,7 @@ import { fixtureSupervisor, openSeatFixture, type SeatFixture } from '../demo/se
 // handler able to write.
 const RUNS_PER_CHANNEL = 1_000
 
-const validRequests: { [K in ChannelName]: RequestOf<K> } = {
-  appInfo: {},
-  seatStatus: {},
-  seatSetup: { companyName: '佳途物流', branchCode: 'SZ02', seatNumber: '02', supervisor: { employeeNo: 'S009', name: '林晓燕', pin: '246810' } },
-  signIn: { employeeNo: 'S001', pin: '246810' },
-  sessionCurrent: {},
-  checklistConfirm: { items: confirmedChecklist, pin: '246810' },
-  sessionLock: { reason: 'idle' },
-  sessionUnlock: { pin: '246810' },
-  signOut: {},
-  usersList: {},
-  userAdd: { employeeNo: 'A001', name: '张伟', role: 'agent', pin: '200001' },
-  userSetActive: { employeeNo: 'A001', active: true },
-  userResetPin: { employeeNo: 'A001', pin: '200002' },
-  settingsGet: {},
-  settingsUpdate: { settings: defaultSettings },
-  journalRead: { afterSeq: 0, limit: 10 },
-  ...callAndScriptRequests,
-}
+const validRequests = sampleRequests
 
 const hugeStrings = ['x'.repeat(100_001), '9'.repeat(100_001), '张'.repeat(100_001), 'A'.repeat(100_001)]
 

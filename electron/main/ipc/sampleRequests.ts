@@ -1,6 +1,9 @@
 import { defaultCallSettings } from '../../../shared/domain/callSettings'
 import { seedScripts } from '../../../shared/domain/seedScripts'
+import { defaultSettings } from '../../../shared/domain/settings'
+import type { ChannelName } from '../../../shared/ipc/channels'
 import type { RequestOf } from '../../../shared/ipc/contract'
+import { confirmedChecklist } from '../demo/demoDesk'
 
 type CallAndScriptChannel =
   | 'callCurrent'
@@ -21,8 +24,7 @@ type CallAndScriptChannel =
 const [greeting] = seedScripts
 if (!greeting) throw new Error('no seed scripts')
 
-/** A valid request for each call and script channel, for the contract's bounds and fuzz tests. */
-export const callAndScriptRequests: { [K in CallAndScriptChannel]: RequestOf<K> } = {
+const callAndScriptRequests: { [K in CallAndScriptChannel]: RequestOf<K> } = {
   callCurrent: {},
   callAnswer: {},
   callUpdate: { callerNumber: '138 1234 5678', customerName: '陈先生', notes: '查询运单 SF1234567890 到站情况' },
@@ -37,4 +39,25 @@ export const callAndScriptRequests: { [K in CallAndScriptChannel]: RequestOf<K> 
   scriptRetire: { scriptId: 'scenario.apology' },
   scriptsExport: {},
   scriptsImport: { json: JSON.stringify({ format: 'seatdesk-scripts/v1', scripts: [greeting] }) },
+}
+
+/** A valid request for every channel: the base the contract's bounds and fuzz tests distort. */
+export const sampleRequests: { [K in ChannelName]: RequestOf<K> } = {
+  appInfo: {},
+  seatStatus: {},
+  seatSetup: { companyName: '佳途物流', branchCode: 'SZ02', seatNumber: '02', supervisor: { employeeNo: 'S009', name: '林晓燕', pin: '246810' } },
+  signIn: { employeeNo: 'S001', pin: '246810' },
+  sessionCurrent: {},
+  checklistConfirm: { items: confirmedChecklist, pin: '246810' },
+  sessionLock: { reason: 'idle' },
+  sessionUnlock: { pin: '246810' },
+  signOut: {},
+  usersList: {},
+  userAdd: { employeeNo: 'A001', name: '张伟', role: 'agent', pin: '200001' },
+  userSetActive: { employeeNo: 'A001', active: true },
+  userResetPin: { employeeNo: 'A001', pin: '200002' },
+  settingsGet: {},
+  settingsUpdate: { settings: defaultSettings },
+  journalRead: { afterSeq: 0, limit: 10 },
+  ...callAndScriptRequests,
 }

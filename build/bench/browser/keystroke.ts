@@ -50,7 +50,7 @@ export async function keystrokeFigure(seat: PreviewSeat): Promise<BenchFigure> {
   const callPage = await seat.openCallScreen()
   await callPage.keyboard.press('F2')
   await callPage.getByTestId('call-elapsed').waitFor()
-  const app = await typeAndMeasure(callPage, callPage.getByLabel('备注（业务薄）'))
+  const app = await typeAndMeasure(callPage, callPage.getByLabel(/^备注（业务簿）/))
   await callPage.context().close()
 
   const context = await seat.browser.newContext({ viewport: { width: 1280, height: 800 } })

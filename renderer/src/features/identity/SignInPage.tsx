@@ -1,4 +1,4 @@
-import { Box, Button, Center, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Button, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -8,7 +8,7 @@ import { call } from '../../api/client'
 import { setSession } from '../../app/appStore'
 import { ErrorAlert } from '../../ui/ErrorAlert'
 import { PinInput } from '../../ui/PinInput'
-import { PreferenceControls } from '../../ui/PreferenceControls'
+import { StandaloneScreen } from '../../ui/StandaloneScreen'
 import { zodValidator } from '../../ui/zodForm'
 
 const signInSchema = z.object({ employeeNo: employeeNoSchema, pin: pinSchema })
@@ -30,35 +30,30 @@ export default function SignInPage({ seat }: { seat: Seat }) {
   })
 
   return (
-    <Center mih="100vh" p="md" pos="relative">
-      <Box pos="absolute" top="var(--mantine-spacing-md)" right="var(--mantine-spacing-md)">
-        <PreferenceControls />
-      </Box>
-      <Paper withBorder p="xl" w="100%" maw={400}>
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <div>
-              <Title order={1} size="h2">
-                {t('identity.signIn.title')}
-              </Title>
-              <Text size="sm" c="dimmed">
-                {t('identity.signIn.seat', { company: seat.companyName, branch: seat.branchCode, seat: seat.seatNumber })}
-              </Text>
-            </div>
-            <TextInput
-              label={t('identity.signIn.employeeNo')}
-              autoFocus
-              autoComplete="username"
-              {...form.getInputProps('employeeNo')}
-            />
-            <PinInput label={t('identity.signIn.pin')} autoComplete="current-password" {...form.getInputProps('pin')} />
-            <ErrorAlert error={error} />
-            <Button type="submit" loading={form.submitting}>
-              {t('identity.signIn.submit')}
-            </Button>
-          </Stack>
-        </form>
-      </Paper>
-    </Center>
+    <StandaloneScreen width={400}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <div>
+            <Title order={1} size="h2">
+              {t('identity.signIn.title')}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('identity.signIn.seat', { company: seat.companyName, branch: seat.branchCode, seat: seat.seatNumber })}
+            </Text>
+          </div>
+          <TextInput
+            label={t('identity.signIn.employeeNo')}
+            autoFocus
+            autoComplete="username"
+            {...form.getInputProps('employeeNo')}
+          />
+          <PinInput label={t('identity.signIn.pin')} autoComplete="current-password" {...form.getInputProps('pin')} />
+          <ErrorAlert error={error} />
+          <Button type="submit" loading={form.submitting}>
+            {t('identity.signIn.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </StandaloneScreen>
   )
 }

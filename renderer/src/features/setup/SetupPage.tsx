@@ -1,4 +1,4 @@
-import { Box, Button, Center, Fieldset, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Button, Fieldset, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
@@ -8,7 +8,7 @@ import { ApiError, call } from '../../api/client'
 import { useAppStore } from '../../app/appStore'
 import { ErrorAlert } from '../../ui/ErrorAlert'
 import { PinInput } from '../../ui/PinInput'
-import { PreferenceControls } from '../../ui/PreferenceControls'
+import { StandaloneScreen } from '../../ui/StandaloneScreen'
 import { issuesToFormErrors, pinConfirmed, zodValidator } from '../../ui/zodForm'
 
 export interface SetupValues {
@@ -49,82 +49,77 @@ export default function SetupPage() {
   })
 
   return (
-    <Center mih="100vh" p="md" pos="relative">
-      <Box pos="absolute" top="var(--mantine-spacing-md)" right="var(--mantine-spacing-md)">
-        <PreferenceControls />
-      </Box>
-      <Paper withBorder p="xl" w="100%" maw={640}>
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <Title order={1} size="h2">
-              {t('setup.title')}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {t('setup.intro')}
-            </Text>
-            <Fieldset legend={t('setup.seatSection')}>
-              <Stack gap="sm">
+    <StandaloneScreen width={640}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Title order={1} size="h2">
+            {t('setup.title')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('setup.intro')}
+          </Text>
+          <Fieldset legend={t('setup.seatSection')}>
+            <Stack gap="sm">
+              <TextInput
+                label={t('setup.companyName')}
+                description={t('setup.companyNameHint')}
+                autoFocus
+                withAsterisk
+                {...form.getInputProps('companyName')}
+              />
+              <SimpleGrid cols={2}>
                 <TextInput
-                  label={t('setup.companyName')}
-                  description={t('setup.companyNameHint')}
-                  autoFocus
+                  label={t('setup.branchCode')}
+                  description={t('setup.branchCodeHint')}
                   withAsterisk
-                  {...form.getInputProps('companyName')}
+                  {...form.getInputProps('branchCode')}
+                  // Ticket numbers start with the branch code: capitals as it is typed.
+                  onChange={(event) => form.setFieldValue('branchCode', event.currentTarget.value.toUpperCase())}
                 />
-                <SimpleGrid cols={2}>
-                  <TextInput
-                    label={t('setup.branchCode')}
-                    description={t('setup.branchCodeHint')}
-                    withAsterisk
-                    {...form.getInputProps('branchCode')}
-                    // Ticket numbers start with the branch code: capitals as it is typed.
-                    onChange={(event) => form.setFieldValue('branchCode', event.currentTarget.value.toUpperCase())}
-                  />
-                  <TextInput
-                    label={t('setup.seatNumber')}
-                    description={t('validation.seatNumberHint')}
-                    withAsterisk
-                    {...form.getInputProps('seatNumber')}
-                  />
-                </SimpleGrid>
-              </Stack>
-            </Fieldset>
-            <Fieldset legend={t('setup.supervisorSection')}>
-              <Stack gap="sm">
-                <SimpleGrid cols={2}>
-                  <TextInput
-                    label={t('setup.employeeNo')}
-                    description={t('validation.employeeNoHint')}
-                    withAsterisk
-                    autoComplete="off"
-                    {...form.getInputProps('supervisor.employeeNo')}
-                  />
-                  <TextInput label={t('setup.name')} withAsterisk {...form.getInputProps('supervisor.name')} />
-                </SimpleGrid>
-                <SimpleGrid cols={2}>
-                  <PinInput
-                    label={t('setup.pin')}
-                    description={t('setup.pinHint')}
-                    autoComplete="new-password"
-                    withAsterisk
-                    {...form.getInputProps('supervisor.pin')}
-                  />
-                  <PinInput
-                    label={t('setup.pinConfirm')}
-                    autoComplete="new-password"
-                    withAsterisk
-                    {...form.getInputProps('pinConfirm')}
-                  />
-                </SimpleGrid>
-              </Stack>
-            </Fieldset>
-            <ErrorAlert error={error} />
-            <Button type="submit" loading={form.submitting}>
-              {t('setup.submit')}
-            </Button>
-          </Stack>
-        </form>
-      </Paper>
-    </Center>
+                <TextInput
+                  label={t('setup.seatNumber')}
+                  description={t('validation.seatNumberHint')}
+                  withAsterisk
+                  {...form.getInputProps('seatNumber')}
+                />
+              </SimpleGrid>
+            </Stack>
+          </Fieldset>
+          <Fieldset legend={t('setup.supervisorSection')}>
+            <Stack gap="sm">
+              <SimpleGrid cols={2}>
+                <TextInput
+                  label={t('setup.employeeNo')}
+                  description={t('validation.employeeNoHint')}
+                  withAsterisk
+                  autoComplete="off"
+                  {...form.getInputProps('supervisor.employeeNo')}
+                />
+                <TextInput label={t('setup.name')} withAsterisk {...form.getInputProps('supervisor.name')} />
+              </SimpleGrid>
+              <SimpleGrid cols={2}>
+                <PinInput
+                  label={t('setup.pin')}
+                  description={t('setup.pinHint')}
+                  autoComplete="new-password"
+                  withAsterisk
+                  {...form.getInputProps('supervisor.pin')}
+                />
+                <PinInput
+                  label={t('setup.pinConfirm')}
+                  autoComplete="new-password"
+                  withAsterisk
+                  {...form.getInputProps('pinConfirm')}
+                />
+              </SimpleGrid>
+            </Stack>
+          </Fieldset>
+          <ErrorAlert error={error} />
+          <Button type="submit" loading={form.submitting}>
+            {t('setup.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </StandaloneScreen>
   )
 }

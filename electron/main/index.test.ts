@@ -84,6 +84,18 @@ async function settle() {
   for (let i = 0; i < 50 && recorded.windows.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20))
 }
 
+/** Runs index.ts to a ready app as `electron-vite dev` would start it (dev server URL set). */
+async function startOnDevServer() {
+  vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173')
+  try {
+    await import('./index')
+    recorded.ready?.()
+    await settle()
+  } finally {
+    vi.unstubAllEnvs()
+  }
+}
+
 describe('electron/main/index.ts', () => {
   beforeEach(() => {
     vi.resetModules()
@@ -127,14 +139,7 @@ describe('electron/main/index.ts', () => {
 
   it('removes the default menu (reload, DevTools and zoom accelerators) and keeps DevTools off when packaged', async () => {
     recorded.gotLock = true
-    vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173')
-    try {
-      await import('./index')
-      recorded.ready?.()
-      await settle()
-    } finally {
-      vi.unstubAllEnvs()
-    }
+    await startOnDevServer()
     // On Windows/Linux no menu at all; on macOS only the edit roles (see window.test.ts).
     expect(recorded.menus).toHaveLength(1)
     if (process.platform === 'darwin') expect(recorded.menus[0]).not.toBeNull()
@@ -145,14 +150,7 @@ describe('electron/main/index.ts', () => {
   it('allows DevTools only for an unpackaged app on the dev server', async () => {
     recorded.gotLock = true
     recorded.isPackaged = false
-    vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173')
-    try {
-      await import('./index')
-      recorded.ready?.()
-      await settle()
-    } finally {
-      vi.unstubAllEnvs()
-    }
+    await startOnDevServer()
     expect(recorded.windows[0]?.options.webPreferences).toMatchObject({ devTools: true })
     expect(recorded.windows[0]?.url).toBe('http://localhost:5173')
   })

@@ -1,4 +1,4 @@
-import { journalEntry, journalReader } from '../testing/fakeApi'
+import { journalEntry, journalReader, seatGenesis } from '../testing/fakeApi'
 import { catchUp, rebuild } from './sync'
 import { openSeatDeskDb, readMeta } from './schema'
 import type { JournalEntry } from '../../../shared/journal/entry'
@@ -17,15 +17,7 @@ const allChecked = {
 
 function seatHistory(): JournalEntry[] {
   return [
-    journalEntry(1, 'seat.created', {
-      seatId: 'seat-1',
-      companyName: '佳途物流',
-      branchCode: 'BJ01',
-      seatNumber: '07',
-      seatPublicKey: 'a2V5',
-      keyProtection: 'safeStorage',
-    }),
-    journalEntry(2, 'user.added', { employeeNo: 'E001', name: '王主管', role: 'supervisor', publicKey: 'a2V5' }),
+    ...seatGenesis(),
     journalEntry(3, 'user.added', { employeeNo: 'A007', name: '李座席', role: 'agent', publicKey: 'a2V5' }),
     journalEntry(4, 'user.lockedOut', { employeeNo: 'A007', until: '2026-11-23T01:10:00.000Z', failedAttempts: 5 }),
     journalEntry(5, 'session.signedIn', { sessionId: 's-1', employeeNo: 'E001', attestation: attestation('E001') }),

@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react'
 import type { JournalEntry } from '../../../shared/journal/entry'
 import { JournalMismatchAlert, JournalMismatchNotice } from '../features/journal/JournalMismatchNotice'
 import { i18n } from '../i18n'
-import { journalEntry, journalReader } from '../testing/fakeApi'
+import { journalEntry, journalReader, seatGenesis } from '../testing/fakeApi'
 import { renderWithProviders } from '../testing/render'
 import { openSeatDeskDb, projectionTableNames, readMeta, type SeatDeskDb } from './schema'
 import { catchUp, createProjectionSync, rebuild, useProjectionStore, type JournalMismatch, type ReadJournal } from './sync'
@@ -12,15 +12,7 @@ const attestation = { employeeNo: 'E001', sig: 'c2ln' }
 /** A shift with many locks, so a page applied twice shows in `lockCount`. */
 function history(locks = 40): JournalEntry[] {
   return [
-    journalEntry(1, 'seat.created', {
-      seatId: 'seat-1',
-      companyName: '佳途物流',
-      branchCode: 'BJ01',
-      seatNumber: '07',
-      seatPublicKey: 'a2V5',
-      keyProtection: 'safeStorage',
-    }),
-    journalEntry(2, 'user.added', { employeeNo: 'E001', name: '王主管', role: 'supervisor', publicKey: 'a2V5' }),
+    ...seatGenesis(),
     journalEntry(3, 'session.signedIn', { sessionId: 's-1', employeeNo: 'E001', attestation }),
     ...Array.from({ length: locks }, (_, index) =>
       index % 2

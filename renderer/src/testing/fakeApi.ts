@@ -46,6 +46,21 @@ export function journalEntry(seq: number, kind: string, payload: unknown, ts = n
   return { seq, prev: '0'.repeat(64), ts, kind, actor: 'seat', payload, hash: hex, sig: 'c2ln' }
 }
 
+/** The first two entries of every test seat: `seat.created` and its supervisor E001 王主管. */
+export function seatGenesis(): JournalEntry[] {
+  return [
+    journalEntry(1, 'seat.created', {
+      seatId: 'seat-1',
+      companyName: '佳途物流',
+      branchCode: 'BJ01',
+      seatNumber: '07',
+      seatPublicKey: 'a2V5',
+      keyProtection: 'safeStorage',
+    }),
+    journalEntry(2, 'user.added', { employeeNo: 'E001', name: '王主管', role: 'supervisor', publicKey: 'a2V5' }),
+  ]
+}
+
 /** journalRead over an in-memory list, honouring afterSeq and limit like main does. */
 export function journalReader(entries: JournalEntry[]) {
   return async (afterSeq: number, limit: number) => ({

@@ -1,4 +1,4 @@
-import { Button, Code, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { Code, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
@@ -9,6 +9,7 @@ import { call } from '../../api/client'
 import { ErrorAlert } from '../../ui/ErrorAlert'
 import { zodValidator } from '../../ui/zodForm'
 import { scriptProblemErrors } from './scriptProblemsText'
+import { FormActions } from '../../ui/FormActions'
 
 export const blankScript: ScriptInput = {
   scriptId: '',
@@ -100,14 +101,7 @@ export function ScriptEditorModal({
             </Group>
           </Stack>
           <ErrorAlert error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('scripts.publish')}
-            </Button>
-          </Group>
+          <FormActions submitLabel={t('scripts.publish')} submitting={form.submitting} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

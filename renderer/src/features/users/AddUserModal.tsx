@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core'
+import { Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert'
 import { PinInput } from '../../ui/PinInput'
 import { issuesToFormErrors, pinConfirmed, zodValidator } from '../../ui/zodForm'
 import { useUsersScreen } from './usersStore'
+import { FormActions } from '../../ui/FormActions'
 
 type Values = NewUser & { pinConfirm: string }
 const toRequest = ({ pinConfirm: _confirm, ...user }: Values): NewUser => ({ ...user, employeeNo: user.employeeNo.trim() })
@@ -77,14 +78,7 @@ export function AddUserModal() {
             />
           </SimpleGrid>
           <ErrorAlert error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('users.form.submit')}
-            </Button>
-          </Group>
+          <FormActions submitLabel={t('users.form.submit')} submitting={form.submitting} onCancel={close} />
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core'
+import { Modal, Stack, Text } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert'
 import { PinInput } from '../../ui/PinInput'
 import { pinConfirmed, zodValidator } from '../../ui/zodForm'
 import { useUsersScreen } from './usersStore'
+import { FormActions } from '../../ui/FormActions'
 
 const newPin = z.object({ pin: pinSchema })
 
@@ -54,14 +55,7 @@ export function ResetPinModal({ user }: { user: UserRow | undefined }) {
           />
           <PinInput label={t('users.reset.pinConfirm')} autoComplete="new-password" {...form.getInputProps('pinConfirm')} />
           <ErrorAlert error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('users.reset.submit')}
-            </Button>
-          </Group>
+          <FormActions submitLabel={t('users.reset.submit')} submitting={form.submitting} onCancel={close} />
         </Stack>
       </form>
     </Modal>

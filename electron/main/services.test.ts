@@ -2,10 +2,11 @@ import { readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { channelNames } from '../../shared/ipc/channels'
-import { contract } from '../../shared/ipc/contract'
+import { contract, type ResponseOf } from '../../shared/ipc/contract'
 import type { ScriptInput } from '../../shared/domain/scripts'
 import { defaultCallSettings } from '../../shared/domain/callSettings'
 import { seedScripts } from '../../shared/domain/seedScripts'
+import { defaultDeadlineSettings } from '../../shared/domain/tickets/deadlines'
 import { confirmedChecklist } from './demo/demoDesk'
 import { fixtureSupervisor, openSeatFixture, type SeatFixture } from './demo/seatFixture'
 import { fastScryptCost } from './identity/scrypt'
@@ -35,6 +36,10 @@ async function segmentPath(dataDir: string): Promise<string> {
 describe('createSeatDeskServices', () => {
   it('answers every channel in the shape the contract promises', async () => {
     seat = await openSeatFixture({ configured: false })
+    // The latest answer of each channel, for requests that name what an earlier one created.
+    const answers = new Map<string, unknown>()
+    const answerOf = <K extends keyof typeof contract>(channel: K) => answers.get(channel) as ResponseOf<K>
+    const inquiry = { kind: 'trackingInquiry', callerPhone: '13812345678', customerName: '陈先生', callerRole: 'consignee', waybillNo: 'SF1234567890', goodsCheck: null, note: '' }
     const calls: Array<[keyof typeof contract, unknown]> = [
       ['appInfo', {}],
       ['seatStatus', {}],
@@ -60,6 +65,34 @@ describe('createSeatDeskServices', () => {
       ['callMark', { mark: 'greeting' }],
       ['callHangUp', {}],
       ['callComplete', { overTargetReason: null }],
+      ['ticketOpen', { details: inquiry }],
+      ['ticketUpdate', () => ({ ticketId: answerOf('ticketOpen').ticketId, details: { ...inquiry, goodsCheck: 'goodsFound' } })],
+      ['ticketSetStatus', () => ({ ticketId: answerOf('ticketOpen').ticketId, to: 'inProgress', waitingOn: null, note: '' })],
+      ['ticketAddNote', () => ({ ticketId: answerOf('ticketOpen').ticketId, text: '客户再次来电催问' })],
+      ['ticketStepDone', () => ({ ticketId: answerOf('ticketOpen').ticketId, clockId: 'trackingInquiry.answer', note: '' })],
+      ['ticketScheduleCallback', () => ({ ticketId: answerOf('ticketOpen').ticketId, dueAt: '2026-03-02T15:30:00+08:00', note: '' })],
+      ['ticketRecordCallback', () => ({ ticketId: answerOf('ticketOpen').ticketId, callbackId: answerOf('ticketScheduleCallback').callbackId, outcome: 'reached', note: '' })],
+      ['ticketEscalate', () => ({ ticketId: answerOf('ticketOpen').ticketId, to: 'supervisor', reason: '客户要求主管回电' })],
+      ['customerSave', { customer: { phone: '13812345678', name: '陈先生', role: 'consignee', company: '', address: '' } }],
+      ['customerRevealPhone', () => ({ phone: '+8613812345678', context: 'ticket', ticketId: answerOf('ticketOpen').ticketId })],
+      ['deadlineSettingsGet', {}],
+      ['deadlineSettingsUpdate', { settings: { ...defaultDeadlineSettings, regulatorRule: { ...defaultDeadlineSettings.regulatorRule, enabled: true } } }],
+      ['workingCalendarGet', {}],
+      ['workingCalendarUpdate', { settings: { overrides: [{ date: '2026-05-20', kind: 'holiday', note: '司庆日' }], coveredYears: [] } }],
+      ['ticketTransferOffer', () => ({ ticketIds: [answerOf('ticketOpen').ticketId], to: 'A001', reason: '交接班移交' })],
+      ['ticketTransferCancel', () => ({ transferId: answerOf('ticketTransferOffer').transferId })],
+      ['ticketTransferOffer', () => ({ ticketIds: [answerOf('ticketOpen').ticketId], to: 'A001', reason: '交接班移交' })],
+      ['signIn', { employeeNo: 'A001', pin: '200001' }],
+      ['checklistConfirm', { items: confirmedChecklist, pin: '200001' }],
+      ['ticketTransferDecline', () => ({ transferId: answerOf('ticketTransferOffer').transferId, reason: '非本人负责区域' })],
+      ['signIn', { employeeNo: fixtureSupervisor.employeeNo, pin: fixtureSupervisor.pin }],
+      ['checklistConfirm', { items: confirmedChecklist, pin: fixtureSupervisor.pin }],
+      ['ticketTransferOffer', () => ({ ticketIds: [answerOf('ticketOpen').ticketId], to: 'A001', reason: '交接班移交' })],
+      ['signIn', { employeeNo: 'A001', pin: '200001' }],
+      ['checklistConfirm', { items: confirmedChecklist, pin: '200001' }],
+      ['ticketTransferAccept', () => ({ transferId: answerOf('ticketTransferOffer').transferId, pin: '200001' })],
+      ['signIn', { employeeNo: fixtureSupervisor.employeeNo, pin: fixtureSupervisor.pin }],
+      ['checklistConfirm', { items: confirmedChecklist, pin: fixtureSupervisor.pin }],
       ['userSetActive', { employeeNo: 'A001', active: false }],
       ['userResetPin', { employeeNo: 'A001', pin: '200009' }],
       ['usersList', {}],
@@ -70,9 +103,12 @@ describe('createSeatDeskServices', () => {
     ]
     expect(new Set(calls.map(([channel]) => channel))).toEqual(new Set(channelNames))
     for (const [channel, request] of calls) {
-      const result = await seat.services.dispatch(channel, request)
+      const result = await seat.services.dispatch(channel, typeof request === 'function' ? (request as () => unknown)() : request)
       expect(result, channel).toMatchObject({ ok: true })
-      if (result.ok) expect(contract[channel].response.safeParse(result.value).success, channel).toBe(true)
+      if (result.ok) {
+        expect(contract[channel].response.safeParse(result.value).success, channel).toBe(true)
+        answers.set(channel, result.value)
+      }
     }
     expect(await seat.call('appInfo', {})).toEqual({ version: '0.0.0-test', runtime: 'browserPreview' })
     expect((await verifyJournalDirectory(join(seat.dataDir, 'journal'))).status).toBe('intact')

@@ -24,6 +24,12 @@ import { SessionState } from './session/sessionState'
 import { ScriptLibrary } from './scripts/scriptLibrary'
 import { ScriptService } from './scripts/scriptService'
 import { SettingsService } from './settings/settingsService'
+import { CustomerService } from './tickets/customerService'
+import { DeadlineSettingsService } from './tickets/deadlineSettingsService'
+import { TicketBook } from './tickets/ticketBook'
+import { TicketService } from './tickets/ticketService'
+import { TicketTransferService } from './tickets/ticketTransferService'
+import { WorkingCalendarService } from './tickets/workingCalendarService'
 
 // Main's services, built from their dependencies alone (no Electron), so the Electron shell, the
 // browser preview, the CLI's demo generator and the tests all run the very same code.
@@ -62,6 +68,11 @@ interface OpenSeat {
   callSettings: CallSettingsService
   calls: CallService
   scripts: ScriptService
+  tickets: TicketService
+  transfers: TicketTransferService
+  customers: CustomerService
+  deadlineSettings: DeadlineSettingsService
+  workingCalendar: WorkingCalendarService
   gate: AccessGate
 }
 
@@ -129,6 +140,24 @@ export async function createSeatDeskServices(options: SeatDeskServicesOptions): 
     scriptRetire: (request) => openSeatOrRefuse().scripts.retire(actor(), request.scriptId),
     scriptsExport: async () => ({ json: openSeatOrRefuse().scripts.exportJson() }),
     scriptsImport: (request) => openSeatOrRefuse().scripts.importJson(actor(), request.json),
+    ticketOpen: (request) => openSeatOrRefuse().tickets.open(signedIn(), request.details),
+    ticketUpdate: (request) => openSeatOrRefuse().tickets.update(signedIn(), request.ticketId, request.details),
+    ticketSetStatus: (request) => openSeatOrRefuse().tickets.setStatus(signedIn(), request),
+    ticketAddNote: (request) => openSeatOrRefuse().tickets.addNote(signedIn(), request.ticketId, request.text),
+    ticketStepDone: (request) => openSeatOrRefuse().tickets.stepDone(signedIn(), request),
+    ticketScheduleCallback: (request) => openSeatOrRefuse().tickets.scheduleCallback(signedIn(), request),
+    ticketRecordCallback: (request) => openSeatOrRefuse().tickets.recordCallback(signedIn(), request),
+    ticketEscalate: (request) => openSeatOrRefuse().tickets.escalate(signedIn(), request),
+    ticketTransferOffer: (request) => openSeatOrRefuse().transfers.offer(signedIn(), request),
+    ticketTransferAccept: (request) => openSeatOrRefuse().transfers.accept(signedIn(), request),
+    ticketTransferDecline: (request) => openSeatOrRefuse().transfers.decline(signedIn(), request),
+    ticketTransferCancel: (request) => openSeatOrRefuse().transfers.cancel(signedIn(), request),
+    customerSave: (request) => openSeatOrRefuse().customers.save(actor(), request.customer),
+    customerRevealPhone: (request) => openSeatOrRefuse().customers.revealPhone(actor(), request),
+    deadlineSettingsGet: async () => openSeatOrRefuse().deadlineSettings.get(),
+    deadlineSettingsUpdate: (request) => openSeatOrRefuse().deadlineSettings.update(actor(), request.settings),
+    workingCalendarGet: async () => openSeatOrRefuse().workingCalendar.get(),
+    workingCalendarUpdate: (request) => openSeatOrRefuse().workingCalendar.update(actor(), request.settings),
   }
 
   // One call at a time: a sign-in awaits scrypt between reading and writing state, and two
@@ -215,6 +244,7 @@ async function buildSeat(
   const sessionState = new SessionState()
   const library = new ScriptLibrary()
   const book = new CallBook()
+  const ticketBook = new TicketBook()
   const project = (entry: KnownEntry): void => {
     directory.apply(entry)
     settings.apply(entry)
@@ -222,6 +252,10 @@ async function buildSeat(
     sessionState.apply(entry)
     library.apply(entry)
     book.apply(entry)
+    ticketBook.apply(entry)
+    customers.apply(entry)
+    deadlineSettings.apply(entry)
+    workingCalendar.apply(entry)
   }
   // Every write goes through here, so the in-memory state is always the journal's replay.
   const record = async <K extends EntryKind>(kind: K, actor: string, payload: EntryPayload<K>) => {
@@ -245,6 +279,11 @@ async function buildSeat(
     scryptCost: options.scryptCost ?? defaultScryptCost,
   })
   const sessions = new SessionService({ record, state: sessionState, identity, directory, settings: currentSettings })
+  const deadlineSettings = new DeadlineSettingsService(record)
+  const workingCalendar = new WorkingCalendarService(record)
+  const customers = new CustomerService({ record, tickets: ticketBook })
+  const tickets = new TicketService({ clock, record, book: ticketBook, directory, calls: book, deadlines: deadlineSettings })
+  const transfers = new TicketTransferService({ record, book: ticketBook, directory, identity })
 
   for await (const entry of journal.replay()) {
     const known = toKnownEntry(entry)
@@ -265,6 +304,11 @@ async function buildSeat(
     callSettings,
     calls,
     scripts,
+    tickets,
+    transfers,
+    customers,
+    deadlineSettings,
+    workingCalendar,
     gate: new AccessGate(directory, sessionState),
   }
 }

@@ -13,6 +13,17 @@ import {
 } from '../domain/identity'
 import { roleSchema } from '../domain/roles'
 import { settingsSchema } from '../domain/settings'
+import { customerSchema, revealContextSchema } from '../domain/tickets/customer'
+import { deadlineSettingsSchema } from '../domain/tickets/deadlines'
+import { instantSchema, phoneSchema } from '../domain/tickets/fields'
+import { ticketDetailsSchema } from '../domain/tickets/kinds'
+import {
+  callbackOutcomeSchema,
+  escalationTargetSchema,
+  ticketStatusSchema,
+  waitingOnSchema,
+} from '../domain/tickets/lifecycle'
+import { workingDayCalendarSettingsSchema } from '../domain/tickets/workingDays'
 import { journalEntrySchema } from '../journal/entry'
 import type { ChannelName } from './channels'
 
@@ -47,6 +58,19 @@ export const journalStateSchema = z.discriminatedUnion('state', [
   }),
 ])
 export type JournalState = z.infer<typeof journalStateSchema>
+
+const ticketIdSchema = z.string().min(1).max(64)
+const reasonText = z.string().trim().min(1, { error: 'required' }).max(500, { error: 'tooLong' })
+
+/** Main's answer to a ticket change: enough to confirm it; the lists and timeline come from Dexie. */
+export const ticketSummarySchema = z.object({
+  ticketId: z.string(),
+  ticketNo: z.string(),
+  owner: z.string(),
+  status: ticketStatusSchema,
+  waitingOn: waitingOnSchema.nullable(),
+})
+export type TicketSummary = z.infer<typeof ticketSummarySchema>
 
 export const contract = {
   appInfo: {
@@ -121,6 +145,63 @@ export const contract = {
     request: z.strictObject({ json: z.string().max(2_000_000) }),
     response: z.object({ published: z.number() }),
   },
+  /** Opened by the signed-in agent, who owns it; linked to the call in progress, if any. */
+  ticketOpen: { request: z.strictObject({ details: ticketDetailsSchema }), response: ticketSummarySchema },
+  /** The owner corrects or completes the details; the kind cannot change. */
+  ticketUpdate: { request: z.strictObject({ ticketId: ticketIdSchema, details: ticketDetailsSchema }), response: ticketSummarySchema },
+  ticketSetStatus: {
+    request: z.strictObject({
+      ticketId: ticketIdSchema,
+      to: ticketStatusSchema,
+      waitingOn: waitingOnSchema.nullable(),
+      note: z.string().trim().max(500, { error: 'tooLong' }),
+    }),
+    response: ticketSummarySchema,
+  },
+  ticketAddNote: {
+    request: z.strictObject({ ticketId: ticketIdSchema, text: z.string().trim().min(1, { error: 'required' }).max(2000, { error: 'tooLong' }) }),
+    response: ticketSummarySchema,
+  },
+  /** The owner met one of the ticket's clocks (a clock id from clocksForTicket). */
+  ticketStepDone: {
+    request: z.strictObject({ ticketId: ticketIdSchema, clockId: z.string().min(1).max(60), note: z.string().trim().max(500, { error: 'tooLong' }) }),
+    response: ticketSummarySchema,
+  },
+  ticketScheduleCallback: {
+    request: z.strictObject({ ticketId: ticketIdSchema, dueAt: instantSchema, note: z.string().trim().max(500, { error: 'tooLong' }) }),
+    response: z.object({ callbackId: z.string() }),
+  },
+  ticketRecordCallback: {
+    request: z.strictObject({
+      ticketId: ticketIdSchema,
+      callbackId: z.string().min(1).max(64),
+      outcome: callbackOutcomeSchema,
+      note: z.string().trim().max(500, { error: 'tooLong' }),
+    }),
+    response: ticketSummarySchema,
+  },
+  ticketEscalate: {
+    request: z.strictObject({ ticketId: ticketIdSchema, to: escalationTargetSchema, reason: reasonText }),
+    response: ticketSummarySchema,
+  },
+  /** The owner offers tickets to a colleague; nothing moves until they accept with their PIN. */
+  ticketTransferOffer: {
+    request: z.strictObject({ ticketIds: z.array(ticketIdSchema).min(1).max(500), to: employeeNoSchema, reason: reasonText }),
+    response: z.object({ transferId: z.string() }),
+  },
+  ticketTransferAccept: { request: z.strictObject({ transferId: z.string().min(1).max(64), pin: pinSchema }), response: z.null() },
+  ticketTransferDecline: { request: z.strictObject({ transferId: z.string().min(1).max(64), reason: reasonText }), response: z.null() },
+  ticketTransferCancel: { request: z.strictObject({ transferId: z.string().min(1).max(64) }), response: z.null() },
+  customerSave: { request: z.strictObject({ customer: customerSchema }), response: customerSchema },
+  /** Journals that the signed-in agent saw the full number, then answers it. */
+  customerRevealPhone: {
+    request: z.strictObject({ phone: phoneSchema, context: revealContextSchema, ticketId: ticketIdSchema.nullable() }),
+    response: z.object({ phone: z.string() }),
+  },
+  deadlineSettingsGet: { request: empty, response: deadlineSettingsSchema },
+  deadlineSettingsUpdate: { request: z.strictObject({ settings: deadlineSettingsSchema }), response: deadlineSettingsSchema },
+  workingCalendarGet: { request: empty, response: workingDayCalendarSettingsSchema },
+  workingCalendarUpdate: { request: z.strictObject({ settings: workingDayCalendarSettingsSchema }), response: workingDayCalendarSettingsSchema },
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>
 
 export type Contract = typeof contract

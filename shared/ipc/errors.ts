@@ -30,6 +30,26 @@ export const errorCodes = [
   'scriptsImportInvalid',
   /** Retiring or re-categorising the last greeting or closing script: a call always needs one. */
   'lastCallScript',
+  'unknownTicket',
+  /** 首问责任制: only the owner moves a ticket's status or changes its details. */
+  'notTicketOwner',
+  'statusMoveNotAllowed',
+  'waitingOnRequired',
+  'waitingOnUnchanged',
+  /** Resolving with fields still missing; `issues` name them (resolutionGaps). */
+  'resolutionIncomplete',
+  'ticketKindChanged',
+  'ticketClosed',
+  'unknownCallback',
+  'callbackAlreadyDone',
+  'unknownTransfer',
+  'transferNotForYou',
+  'transferToSelf',
+  'transferNotOffered',
+  'ticketInTransfer',
+  'ticketInvalid',
+  'unknownClock',
+  'stepAlreadyDone',
   'internal',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
@@ -51,11 +71,17 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly params?: Record<string, string | number>,
+    /** Field-level reasons, shown beside the fields (a ticket that cannot be resolved yet). */
+    readonly issues?: ValidationIssue[],
   ) {
     super(params ? `${code} ${JSON.stringify(params)}` : code)
     this.name = 'AppError'
   }
   toPayload(): AppErrorPayload {
-    return this.params ? { code: this.code, params: this.params } : { code: this.code }
+    return {
+      code: this.code,
+      ...(this.params ? { params: this.params } : {}),
+      ...(this.issues ? { issues: this.issues } : {}),
+    }
   }
 }

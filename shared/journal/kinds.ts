@@ -5,11 +5,25 @@ import { checklistItemsSchema } from '../domain/checklist'
 import { publishedScriptSchema, scriptRefSchema } from '../domain/scripts'
 import { roleSchema } from '../domain/roles'
 import { settingsSchema } from '../domain/settings'
+import { customerSchema, revealContextSchema } from '../domain/tickets/customer'
+import { deadlineSettingsSchema } from '../domain/tickets/deadlines'
+import { instantSchema, phoneSchema } from '../domain/tickets/fields'
+import { ticketDetailsSchema } from '../domain/tickets/kinds'
+import {
+  callbackOutcomeSchema,
+  escalationTargetSchema,
+  ticketStatusSchema,
+  waitingOnSchema,
+} from '../domain/tickets/lifecycle'
+import { workingDayCalendarSettingsSchema } from '../domain/tickets/workingDays'
 
 // Every kind of journal entry with its payload schema. Main writes only these; the renderer's
 // projection and the CLI verifier read them. Later features add kinds here, never change old ones.
 const employeeNo = z.string().max(16)
 const base64Key = z.string().max(128)
+const ticketId = z.string().max(64)
+/** The call in progress when a ticket was opened or changed (the call record lists its tickets). */
+const duringCall = callIdSchema.nullable()
 
 /** A personal signature: the user's Ed25519 key (unlocked by their PIN) over `attestedBytes(...)`. */
 export const attestationSchema = z.strictObject({ employeeNo, sig: z.string().max(128) })
@@ -68,6 +82,59 @@ export const entryPayloads = {
   'call.hungUp': z.strictObject({ callId: callIdSchema }),
   /** Wrap-up done: the call record (000 rule 6: every call goes in the business book). */
   'call.completed': z.strictObject({ record: callRecordSchema }),
+  /** 首问责任制: the agent who opens a ticket owns it. `details` passed the kind's schema. */
+  'ticket.opened': z.strictObject({
+    ticketId,
+    ticketNo: z.string().max(40),
+    owner: employeeNo,
+    details: ticketDetailsSchema,
+    callId: duringCall,
+  }),
+  'ticket.detailsUpdated': z.strictObject({ ticketId, details: ticketDetailsSchema, callId: duringCall }),
+  'ticket.statusChanged': z.strictObject({
+    ticketId,
+    status: ticketStatusSchema,
+    waitingOn: waitingOnSchema.nullable(),
+    note: z.string().max(500),
+    callId: duringCall,
+  }),
+  'ticket.noteAdded': z.strictObject({ ticketId, noteId: z.string().max(64), text: z.string().max(2000), callId: duringCall }),
+  'ticket.callbackScheduled': z.strictObject({ ticketId, callbackId: z.string().max(64), dueAt: instantSchema, note: z.string().max(500), callId: duringCall }),
+  'ticket.callbackDone': z.strictObject({
+    ticketId,
+    callbackId: z.string().max(64),
+    outcome: callbackOutcomeSchema,
+    note: z.string().max(500),
+    callId: duringCall,
+  }),
+  /** The owner met one of the ticket's clocks (the apology letter went out): it no longer falls due. */
+  'ticket.stepDone': z.strictObject({ ticketId, clockId: z.string().max(60), note: z.string().max(500), callId: duringCall }),
+  /** Anyone may escalate; the owner stays the owner and is told. */
+  'ticket.escalated': z.strictObject({ ticketId, to: escalationTargetSchema, reason: z.string().max(500), callId: duringCall }),
+  /** Ownership moves only when the receiving user accepts with their PIN (`ticket.transferAccepted`). */
+  'ticket.transferOffered': z.strictObject({
+    transferId: z.string().max(64),
+    ticketIds: z.array(ticketId).min(1).max(500),
+    from: employeeNo,
+    to: employeeNo,
+    reason: z.string().max(500),
+  }),
+  /** The offer's terms again, signed by the receiving user with their PIN, so the entry proves itself. */
+  'ticket.transferAccepted': z.strictObject({
+    transferId: z.string().max(64),
+    ticketIds: z.array(ticketId).min(1).max(500),
+    from: employeeNo,
+    to: employeeNo,
+    attestation: attestationSchema,
+  }),
+  'ticket.transferDeclined': z.strictObject({ transferId: z.string().max(64), reason: z.string().max(500) }),
+  'ticket.transferCancelled': z.strictObject({ transferId: z.string().max(64) }),
+  /** The customer archive, keyed by phone; a later save replaces the earlier one. */
+  'customer.saved': z.strictObject({ customer: customerSchema }),
+  /** An agent saw a customer's full number (001 r3: the archive is never leaked — so who looked is kept). */
+  'customer.phoneRevealed': z.strictObject({ phone: phoneSchema, context: revealContextSchema, ticketId: ticketId.nullable() }),
+  'deadlineSettings.changed': z.strictObject({ settings: deadlineSettingsSchema }),
+  'workingCalendar.changed': z.strictObject({ settings: workingDayCalendarSettingsSchema }),
   /** Written on open when a torn last line (a write the crash interrupted, never acknowledged) was set aside. */
   'journal.recovered': z.strictObject({
     quarantineFile: z.string().max(260),

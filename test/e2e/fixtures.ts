@@ -4,6 +4,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { _electron, test as base, type ElectronApplication } from '@playwright/test'
+import type { Clock } from '../../electron/main/clock'
 import { appEntryUrl } from '../../electron/main/security/appOrigin'
 import { ensureDemoSeat, type DemoAccount } from '../../electron/preview/demoSeat'
 import { startPreviewServer } from '../../electron/preview/previewServer'
@@ -34,11 +35,38 @@ export interface SeatDesk {
    * token is new: `open()` again to load the page with it. Browser preview only.
    */
   restart(): Promise<void>
+  /**
+   * The preview's clock, when the test set `serverTime`: it runs from that instant at real speed and
+   * `advance` jumps it, as `page.clock.fastForward` does for the page. Null under Electron.
+   */
+  serverClock: ShiftedClock | null
+}
+
+/** Runs at real speed from a chosen instant; `advance` jumps it forward. */
+export interface ShiftedClock extends Clock {
+  advance(ms: number): void
+}
+
+function shiftedClock(start: string): ShiftedClock {
+  const realStart = Date.now()
+  const startMs = Date.parse(start)
+  let jumped = 0
+  return {
+    now: () => new Date(startMs + (Date.now() - realStart) + jumped),
+    advance: (ms) => {
+      jumped += ms
+    },
+  }
 }
 
 interface Options {
   /** Start on a demo seat instead of an empty one: `test.use({ demo: true })`. */
   demo: boolean
+  /**
+   * Start the preview's clock at this instant (ISO with offset) instead of the system time, for
+   * deadlines that depend on the date (a holiday week). Pair it with `page.clock.install({ time })`.
+   */
+  serverTime: string | null
 }
 
 interface Fixtures {
@@ -61,6 +89,7 @@ export function electronBinary(): string | null {
 
 export const test = base.extend<Options & Fixtures>({
   demo: [false, { option: true }],
+  serverTime: [null, { option: true }],
 
   // Playwright reads a fixture's dependencies from this destructuring; this one has none.
   // eslint-disable-next-line no-empty-pattern
@@ -91,7 +120,7 @@ export const test = base.extend<Options & Fixtures>({
     await use(electronApp ? await electronApp.firstWindow() : page)
   },
 
-  seatDesk: async ({ dataDir, demo, electronApp, electronDemoAccounts, page }, use) => {
+  seatDesk: async ({ dataDir, demo, serverTime, electronApp, electronDemoAccounts, page }, use) => {
     if (electronApp) {
       return use({
         runtime: 'electron',
@@ -103,9 +132,12 @@ export const test = base.extend<Options & Fixtures>({
           await page.goto(appEntryUrl)
         },
         restart: () => Promise.reject(new Error('restart() is for the browser preview; relaunch the Electron app instead')),
+        serverClock: null,
       })
     }
-    let preview = await startPreviewServer({ dataDir, demo })
+    const serverClock = serverTime === null ? null : shiftedClock(serverTime)
+    const clockOption = serverClock ? { clock: serverClock } : {}
+    let preview = await startPreviewServer({ dataDir, demo, ...clockOption })
     await use({
       runtime: 'browserPreview',
       dataDir,
@@ -121,8 +153,9 @@ export const test = base.extend<Options & Fixtures>({
       },
       restart: async () => {
         await preview.close()
-        preview = await startPreviewServer({ dataDir, port: preview.port })
+        preview = await startPreviewServer({ dataDir, port: preview.port, ...clockOption })
       },
+      serverClock,
     })
     await preview.close()
   },

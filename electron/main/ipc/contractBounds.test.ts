@@ -30,6 +30,12 @@ function unboundedPositions(schema: SchemaNode, path: string): string[] {
       return unboundedPositions(def.innerType as SchemaNode, path)
     case 'pipe':
       return [...unboundedPositions(def.in as SchemaNode, path), ...unboundedPositions(def.out as SchemaNode, path)]
+    case 'union':
+      // A ticket's details: every kind the renderer may send must be bounded on its own.
+      return (def.options as SchemaNode[]).flatMap((option) => unboundedPositions(option, path))
+    case 'transform':
+      // Runs on what the pipe's input schema already bounded (a phone typed → E.164); it reads no new input.
+      return []
     case 'number':
     case 'boolean':
     case 'literal':

@@ -1,6 +1,7 @@
 import { defaultCallSettings } from '../../../shared/domain/callSettings'
 import { seedScripts } from '../../../shared/domain/seedScripts'
 import { defaultSettings } from '../../../shared/domain/settings'
+import { defaultDeadlineSettings } from '../../../shared/domain/tickets/deadlines'
 import type { ChannelName } from '../../../shared/ipc/channels'
 import type { RequestOf } from '../../../shared/ipc/contract'
 import { confirmedChecklist } from '../demo/demoDesk'
@@ -41,6 +42,59 @@ const callAndScriptRequests: { [K in CallAndScriptChannel]: RequestOf<K> } = {
   scriptsImport: { json: JSON.stringify({ format: 'seatdesk-scripts/v1', scripts: [greeting] }) },
 }
 
+type TicketChannel =
+  | 'ticketOpen'
+  | 'ticketUpdate'
+  | 'ticketSetStatus'
+  | 'ticketAddNote'
+  | 'ticketStepDone'
+  | 'ticketScheduleCallback'
+  | 'ticketRecordCallback'
+  | 'ticketEscalate'
+  | 'ticketTransferOffer'
+  | 'ticketTransferAccept'
+  | 'ticketTransferDecline'
+  | 'ticketTransferCancel'
+  | 'customerSave'
+  | 'customerRevealPhone'
+  | 'deadlineSettingsGet'
+  | 'deadlineSettingsUpdate'
+  | 'workingCalendarGet'
+  | 'workingCalendarUpdate'
+
+const ticketId = '4f9c2b1e-5d7a-4e36-9a0b-2c8d1f6e7a55'
+const transferId = '0b7e3c9a-1f24-4d8e-b6a5-93c2e1d0f4a7'
+const trackingInquiry = {
+  kind: 'trackingInquiry',
+  callerPhone: '138 1234 5678',
+  customerName: '陈先生',
+  callerRole: 'consignee',
+  waybillNo: 'SF1234567890',
+  goodsCheck: 'goodsFound',
+  note: '客户询问货物是否到站',
+} as const
+
+const ticketRequests: { [K in TicketChannel]: RequestOf<K> } = {
+  ticketOpen: { details: trackingInquiry },
+  ticketUpdate: { ticketId, details: { ...trackingInquiry, goodsCheck: 'short' } },
+  ticketSetStatus: { ticketId, to: 'waiting', waitingOn: 'branch', note: '已联系到站分公司核实' },
+  ticketAddNote: { ticketId, text: '客户再次来电催问' },
+  ticketStepDone: { ticketId, clockId: 'trackingInquiry.answer', note: '已回复客户' },
+  ticketScheduleCallback: { ticketId, dueAt: '2026-03-02T15:30:00+08:00', note: '下午回电告知到站情况' },
+  ticketRecordCallback: { ticketId, callbackId: '9d1e5f3a-7b2c-4a60-8e4f-1c3b5a7d9e20', outcome: 'reached', note: '客户已知悉' },
+  ticketEscalate: { ticketId, to: 'complaintHandling', reason: '客户要求投诉送货员' },
+  ticketTransferOffer: { ticketIds: [ticketId], to: 'A002', reason: '交接班移交' },
+  ticketTransferAccept: { transferId, pin: '200002' },
+  ticketTransferDecline: { transferId, reason: '非本人负责区域' },
+  ticketTransferCancel: { transferId },
+  customerSave: { customer: { phone: '138 1234 5678', name: '陈先生', role: 'consignee', company: '深圳市宏达电子有限公司', address: '深圳市南山区科技园南区' } },
+  customerRevealPhone: { phone: '+8613812345678', context: 'ticket', ticketId },
+  deadlineSettingsGet: {},
+  deadlineSettingsUpdate: { settings: defaultDeadlineSettings },
+  workingCalendarGet: {},
+  workingCalendarUpdate: { settings: { overrides: [{ date: '2026-05-20', kind: 'holiday', note: '司庆日' }], coveredYears: [2027] } },
+}
+
 /** A valid request for every channel: the base the contract's bounds and fuzz tests distort. */
 export const sampleRequests: { [K in ChannelName]: RequestOf<K> } = {
   appInfo: {},
@@ -60,4 +114,5 @@ export const sampleRequests: { [K in ChannelName]: RequestOf<K> } = {
   settingsUpdate: { settings: defaultSettings },
   journalRead: { afterSeq: 0, limit: 10 },
   ...callAndScriptRequests,
+  ...ticketRequests,
 }

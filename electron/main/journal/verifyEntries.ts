@@ -23,7 +23,8 @@ export interface EntryVerifierOptions {
 }
 
 const HASH_PATTERN = /^[0-9a-f]{64}$/
-const ATTESTED_KINDS = new Set(['session.signedIn', 'session.checklistConfirmed'])
+// Entries a user signs with their PIN; the signature covers the payload without the attestation field.
+const ATTESTED_KINDS = new Set(['session.signedIn', 'session.checklistConfirmed', 'ticket.transferAccepted'])
 
 function isRawPublicKey(raw: string): boolean {
   try {

@@ -43,6 +43,27 @@ export const channelAccess: Record<Exclude<ChannelName, 'appInfo' | 'seatStatus'
   scriptSave: 'supervisor',
   scriptRetire: 'supervisor',
   scriptsImport: 'supervisor',
+  // Tickets and the customer archive: an agent ready for the shift. Accepting a transfer is done by
+  // the receiving user in their own session, with their PIN.
+  ticketOpen: 'ready',
+  ticketUpdate: 'ready',
+  ticketSetStatus: 'ready',
+  ticketAddNote: 'ready',
+  ticketStepDone: 'ready',
+  ticketScheduleCallback: 'ready',
+  ticketRecordCallback: 'ready',
+  ticketEscalate: 'ready',
+  ticketTransferOffer: 'ready',
+  ticketTransferAccept: 'ready',
+  ticketTransferDecline: 'ready',
+  ticketTransferCancel: 'ready',
+  customerSave: 'ready',
+  customerRevealPhone: 'ready',
+  // The clocks and the calendar are read by every screen that shows a deadline; a supervisor edits them.
+  deadlineSettingsGet: 'unlocked',
+  workingCalendarGet: 'unlocked',
+  deadlineSettingsUpdate: 'supervisor',
+  workingCalendarUpdate: 'supervisor',
 }
 
 /** While the screen is locked only these answer; everything else says sessionLocked. */

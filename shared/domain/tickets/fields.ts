@@ -22,6 +22,7 @@ export const choice = <const T extends readonly [string, ...string[]]>(values: T
 export const waybillNoSchema = z
   .string({ error: 'required' })
   .trim()
+  .max(30, { error: 'waybillNo' })
   .regex(/^[A-Za-z0-9]{6,30}$/, { error: 'waybillNo' })
   .toUpperCase()
 
@@ -33,7 +34,7 @@ export const amountFenSchema = z
   .max(MAX_FEN, { error: 'amountTooLarge' })
 
 /** An instant with its offset, as the journal stores it. */
-export const instantSchema = z.iso.datetime({ offset: true, error: 'instant' })
+export const instantSchema = z.iso.datetime({ offset: true, error: 'instant' }).max(40, { error: 'instant' })
 
 /**
  * A phone number as typed, stored in E.164 (or a service short code's digits) so a repeat caller is

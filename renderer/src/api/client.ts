@@ -24,29 +24,58 @@ export class ApiError extends Error {
   }
 }
 
-// Calls that append to the journal: after each one the Dexie projection catches up.
-const mutatingChannels: ReadonlySet<ChannelName> = new Set<ChannelName>([
-  'seatSetup',
-  'signIn',
-  'checklistConfirm',
-  'sessionLock',
-  'sessionUnlock',
-  'signOut',
-  'userAdd',
-  'userSetActive',
-  'userResetPin',
-  'settingsUpdate',
-  'callAnswer',
-  'callUpdate',
-  'callMark',
-  'callScriptShown',
-  'callHangUp',
-  'callComplete',
-  'callSettingsUpdate',
-  'scriptSave',
-  'scriptRetire',
-  'scriptsImport',
-])
+// Whether a channel can append to the journal (a refused PIN writes a lockout too): after each such
+// call the Dexie projection catches up. A record over every channel, so a new channel must decide.
+const appendsToJournal: Record<ChannelName, boolean> = {
+  appInfo: false,
+  seatStatus: false,
+  seatSetup: true,
+  signIn: true,
+  sessionCurrent: false,
+  checklistConfirm: true,
+  sessionLock: true,
+  sessionUnlock: true,
+  signOut: true,
+  usersList: false,
+  userAdd: true,
+  userSetActive: true,
+  userResetPin: true,
+  settingsGet: false,
+  settingsUpdate: true,
+  journalRead: false,
+  callCurrent: false,
+  callAnswer: true,
+  callUpdate: true,
+  callMark: true,
+  callScriptShown: true,
+  callHangUp: true,
+  callComplete: true,
+  callSettingsGet: false,
+  callSettingsUpdate: true,
+  scriptsList: false,
+  scriptSave: true,
+  scriptRetire: true,
+  scriptsExport: false,
+  scriptsImport: true,
+  ticketOpen: true,
+  ticketUpdate: true,
+  ticketSetStatus: true,
+  ticketAddNote: true,
+  ticketStepDone: true,
+  ticketScheduleCallback: true,
+  ticketRecordCallback: true,
+  ticketEscalate: true,
+  ticketTransferOffer: true,
+  ticketTransferAccept: true,
+  ticketTransferDecline: true,
+  ticketTransferCancel: true,
+  customerSave: true,
+  customerRevealPhone: true,
+  deadlineSettingsGet: false,
+  deadlineSettingsUpdate: true,
+  workingCalendarGet: false,
+  workingCalendarUpdate: true,
+}
 
 let api: SeatDeskApi | null = null
 const journalListeners = new Set<() => void>()
@@ -76,7 +105,7 @@ export async function call<K extends ChannelName>(channel: K, request: RequestOf
     // A preload or bridge that throws instead of answering is as good as absent.
     throw new ApiError({ code: 'internal', params: { reason: 'unreachable' } })
   } finally {
-    if (mutatingChannels.has(channel)) journalListeners.forEach((listener) => listener())
+    if (appendsToJournal[channel]) journalListeners.forEach((listener) => listener())
   }
   if (!result.ok) throw new ApiError(result.error)
   return result.value

@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { defaultSettings } from '../../../../shared/domain/settings'
+import { defaultDeadlineSettings } from '../../../../shared/domain/tickets/deadlines'
 import { installApi } from '../../api/client'
 import { fakeApi, ok } from '../../testing/fakeApi'
 import { renderWithProviders } from '../../testing/render'
@@ -28,5 +29,26 @@ describe('settings', () => {
     expect(attempts).toHaveValue('0')
     expect(idle).toHaveValue('999')
     expect(settingsUpdate).not.toHaveBeenCalled()
+  })
+})
+
+describe('settings tabs', () => {
+  it('opens the deadlines and the calendar in their own tabs and keeps what was typed when switching', async () => {
+    const deadlineSettingsGet = vi.fn(async () => ok(defaultDeadlineSettings))
+    installApi(fakeApi({ settingsGet: async () => ok(defaultSettings), deadlineSettingsGet, workingCalendarGet: async () => ok({ overrides: [], coveredYears: [] }) }))
+    const user = userEvent.setup()
+    renderWithProviders(<SettingsPage />)
+    await screen.findByLabelText('连续输错 PIN 几次后锁定工号')
+
+    await user.click(screen.getByRole('tab', { name: '工单时限' }))
+    const amount = await screen.findByLabelText('查货·回复客户：时限')
+    await user.clear(amount)
+    await user.type(amount, '7')
+
+    await user.click(screen.getByRole('tab', { name: '工作日历' }))
+    expect(await screen.findByLabelText('年份')).toBeInTheDocument()
+
+    await user.click(screen.getByRole('tab', { name: '工单时限' }))
+    expect(screen.getByLabelText('查货·回复客户：时限')).toHaveValue('7')
   })
 })

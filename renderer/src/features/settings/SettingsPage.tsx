@@ -1,4 +1,4 @@
-import { Button, Container, NumberInput, Stack, Text, Title } from '@mantine/core'
+import { Button, Container, NumberInput, Stack, Tabs, Text, Title } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { useEffect, useState } from 'react'
@@ -9,6 +9,8 @@ import { ErrorAlert } from '../../ui/ErrorAlert'
 import { Loading } from '../../ui/Loading'
 import { zodValidator } from '../../ui/zodForm'
 import { CallSettingsSection } from './CallSettingsSection'
+import { DeadlineSettingsSection } from './DeadlineSettingsSection'
+import { WorkingCalendarSection } from './WorkingCalendarSection'
 
 // The inputs' bounds come from the schema main validates with.
 const fields = (['lockoutAttempts', 'lockoutMinutes', 'idleLockMinutes'] as const).map((name) => {
@@ -64,7 +66,11 @@ function SettingsForm({ current }: { current: Settings }) {
   )
 }
 
-/** Supervisors: the lockout and idle-lock numbers, within the schema's bounds. */
+/**
+ * Supervisors: the lockout and idle-lock numbers, call handling, the ticket clocks and the working-day
+ * calendar, one tab each. Inactive tabs stay mounted (Mantine's default), so switching tabs keeps what
+ * was typed in another.
+ */
 export default function SettingsPage() {
   const { t } = useTranslation()
   const [current, setCurrent] = useState<Settings | null>(null)
@@ -74,16 +80,36 @@ export default function SettingsPage() {
   }, [])
 
   return (
-    <Container size="sm" px={0}>
+    <Container size="xl" px={0}>
       <Stack>
         <Title order={1} size="h2">
           {t('settings.title')}
         </Title>
-        <Text size="sm" c="dimmed">
-          {t('settings.intro')}
-        </Text>
-        {error ? <ErrorAlert error={error} /> : current ? <SettingsForm current={current} /> : <Loading />}
-        <CallSettingsSection />
+        <Tabs defaultValue="seat">
+          <Tabs.List>
+            <Tabs.Tab value="seat">{t('deadlines.settingsTabs.seat')}</Tabs.Tab>
+            <Tabs.Tab value="call">{t('settings.call.title')}</Tabs.Tab>
+            <Tabs.Tab value="clocks">{t('deadlines.clocks.title')}</Tabs.Tab>
+            <Tabs.Tab value="calendar">{t('deadlines.calendar.title')}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="seat" pt="md">
+            <Stack>
+              <Text size="sm" c="dimmed">
+                {t('settings.intro')}
+              </Text>
+              {error ? <ErrorAlert error={error} /> : current ? <SettingsForm current={current} /> : <Loading />}
+            </Stack>
+          </Tabs.Panel>
+          <Tabs.Panel value="call" pt="md">
+            <CallSettingsSection />
+          </Tabs.Panel>
+          <Tabs.Panel value="clocks" pt="md">
+            <DeadlineSettingsSection />
+          </Tabs.Panel>
+          <Tabs.Panel value="calendar" pt="md">
+            <WorkingCalendarSection />
+          </Tabs.Panel>
+        </Tabs>
       </Stack>
     </Container>
   )

@@ -1,6 +1,20 @@
 import { journalEntry, journalReader, seatGenesis } from '../testing/fakeApi'
+import {
+  callbackDone,
+  callbackScheduled,
+  customerSaved,
+  deadlineSettingsChanged,
+  ticketNoteAdded,
+  ticketOpened,
+  ticketStatusChanged,
+  transferAccepted,
+  transferOffered,
+  workingCalendarChanged,
+} from '../testing/tickets'
+import { applyEntries, applyEntry } from './projection'
 import { catchUp, rebuild } from './sync'
-import { openSeatDeskDb, readMeta } from './schema'
+import { openSeatDeskDb, projectionTableNames, readMeta, type SeatDeskDb } from './schema'
+import { defaultDeadlineSettings } from '../../../shared/domain/tickets/deadlines'
 import type { JournalEntry } from '../../../shared/journal/entry'
 import { defaultCallSettings } from '../../../shared/domain/callSettings'
 
@@ -187,5 +201,51 @@ describe('projection of scripts, call settings and calls', () => {
     expect(await db.calls.get('c-1')).toEqual(record)
     const today = await db.calls.where('[employeeNo+answeredAt]').between(['A007', '2026-11-23T00:00:00.000Z'], ['A007', '\uffff']).toArray()
     expect(today.map((row) => row.callId)).toEqual(['c-1'])
+  })
+})
+
+describe('projection of tickets in pages', () => {
+  const ticketHistory = (): JournalEntry[] => [
+    ticketOpened(1, { ticketId: 't-1', kind: 'overcharge' }, { ts: '2026-11-23T01:00:00.000Z' }),
+    ticketOpened(2, { ticketId: 't-2', kind: 'complaint' }, { ts: '2026-11-23T01:05:00.000Z' }),
+    callbackScheduled(3, { ticketId: 't-1', callbackId: 'cb-1', dueAt: '2026-11-23T02:00:00.000Z' }),
+    customerSaved(4),
+    ticketStatusChanged(5, { ticketId: 't-1', status: 'waiting', waitingOn: 'customer' }),
+    // A supervisor's change mid-page: the tickets touched so far are written, then all recomputed.
+    deadlineSettingsChanged(6, {
+      ...defaultDeadlineSettings,
+      clocks: defaultDeadlineSettings.clocks.map((clock) => (clock.id === 'overcharge.settle' ? { ...clock, amount: 3, pauseWhileWaitingOnCustomer: true } : clock)),
+    }),
+    ticketNoteAdded(7, { ticketId: 't-1', text: '客户已回电' }),
+    callbackDone(8, { ticketId: 't-1', callbackId: 'cb-1' }),
+    transferOffered(9, { transferId: 'tr-1', ticketIds: ['t-1', 't-2'], to: 'A002' }),
+    callbackScheduled(10, { ticketId: 't-2', callbackId: 'cb-2', dueAt: '2026-11-24T02:00:00.000Z' }),
+    transferAccepted(11, { transferId: 'tr-1', ticketIds: ['t-1', 't-2'], to: 'A002' }),
+    workingCalendarChanged(12, { overrides: [{ date: '2026-11-24', kind: 'holiday', note: '司庆日' }], coveredYears: [] }),
+    ticketStatusChanged(13, { ticketId: 't-1', status: 'inProgress' }, { actor: 'A002' }),
+    ticketOpened(14, { ticketId: 't-3', kind: 'trackingInquiry' }),
+  ]
+  const dump = async (db: SeatDeskDb) =>
+    Object.fromEntries(await Promise.all(projectionTableNames.map(async (name) => [name, await db[name].toArray()] as const)))
+
+  it('a page applied at once builds the same view as its entries applied one by one', async () => {
+    const together = freshDb()
+    // An async scope: Dexie keeps the transaction across native awaits only inside async functions.
+    await together.transaction('rw', projectionTableNames, async () => {
+      await applyEntries(together, ticketHistory())
+    })
+    const oneByOne = freshDb()
+    for (const entry of ticketHistory()) {
+      await oneByOne.transaction('rw', projectionTableNames, async () => {
+        await applyEntry(oneByOne, entry)
+      })
+    }
+
+    const view = await dump(together)
+    expect(view).toEqual(await dump(oneByOne))
+    expect(view.tickets).toHaveLength(3)
+    expect(view.ticketEvents).toHaveLength(13)
+    expect((await together.tickets.get('t-2'))?.owner).toBe('A002')
+    expect(await together.callbacks.get('cb-2')).toMatchObject({ owner: 'A002', done: 0 })
   })
 })

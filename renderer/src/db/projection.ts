@@ -1,11 +1,19 @@
 import type { JournalEntry } from '../../../shared/journal/entry'
 import { entryPayloads, isEntryKind, type EntryKind, type EntryPayload } from '../../../shared/journal/kinds'
-import type { SeatDeskDb } from './schema'
+import { TicketPage } from '../features/tickets/data/ticketPage'
+import { ticketSteps } from '../features/tickets/data/ticketProjection'
+import type { projectionTableNames, SeatDeskDb } from './schema'
 
 /** The tables a projection step writes; pass them from inside one `rw` transaction. */
-export type ProjectionTables = Pick<SeatDeskDb, 'meta' | 'users' | 'shiftSessions' | 'scripts' | 'calls'>
+export type ProjectionTables = Pick<SeatDeskDb, (typeof projectionTableNames)[number]>
 
-type Step<K extends EntryKind> = (tables: ProjectionTables, payload: EntryPayload<K>, entry: JournalEntry) => Promise<unknown>
+/** `page` holds the tickets a run of entries touches, written at its end (ticketPage.ts). */
+export type Step<K extends EntryKind> = (
+  tables: ProjectionTables,
+  payload: EntryPayload<K>,
+  entry: JournalEntry,
+  page: TicketPage,
+) => Promise<unknown>
 
 // One step per entry kind. Each only reads and writes the tables, so replaying the same entries
 // always builds the same view.
@@ -104,19 +112,38 @@ const steps: { [K in EntryKind]: Step<K> } = {
   'call.hungUp': (tables, payload, entry) => tables.calls.update(payload.callId, { hungUpAt: entry.ts }),
   // The record is the call's final word: it replaces whatever the steps before it built.
   'call.completed': (tables, { record }) => tables.calls.put({ ...record }),
+  // Tickets, their timeline, callbacks and transfers, the customer archive, and the clock settings
+  // (a change recomputes every open ticket's deadline).
+  ...ticketSteps,
   // Shown from seatStatus when it happens; nothing in the view changes.
   'journal.recovered': async () => {},
 }
 
-/**
- * Applies one journal entry to the view. Kinds this build does not know, and payloads that do not
- * match their schema, are skipped: the caller still advances `lastSeq` past them.
- */
-export async function applyEntry(tables: ProjectionTables, entry: JournalEntry): Promise<'applied' | 'skipped'> {
+async function applyOne(tables: ProjectionTables, entry: JournalEntry, page: TicketPage): Promise<'applied' | 'skipped'> {
   if (!isEntryKind(entry.kind)) return 'skipped'
   const parsed = entryPayloads[entry.kind].safeParse(entry.payload)
   if (!parsed.success) return 'skipped'
   const step = steps[entry.kind] as Step<EntryKind>
-  await step(tables, parsed.data as EntryPayload<EntryKind>, entry)
+  await step(tables, parsed.data as EntryPayload<EntryKind>, entry, page)
   return 'applied'
+}
+
+/**
+ * Applies journal entries to the view, in order. Kinds this build does not know, and payloads that do
+ * not match their schema, are skipped: the caller still advances `lastSeq` past them. Call it inside
+ * one `rw` transaction over projectionTableNames, from an `async` scope function (Dexie keeps the
+ * transaction across native awaits only there): ticket rows are written at the end, together.
+ */
+export async function applyEntries(tables: ProjectionTables, entries: readonly JournalEntry[]): Promise<void> {
+  const page = new TicketPage(tables)
+  for (const entry of entries) await applyOne(tables, entry, page)
+  await page.flush()
+}
+
+/** Applies one journal entry to the view (see applyEntries). */
+export async function applyEntry(tables: ProjectionTables, entry: JournalEntry): Promise<'applied' | 'skipped'> {
+  const page = new TicketPage(tables)
+  const result = await applyOne(tables, entry, page)
+  await page.flush()
+  return result
 }

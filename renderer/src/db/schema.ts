@@ -4,12 +4,23 @@ import type { CallSettings } from '../../../shared/domain/callSettings'
 import type { Role } from '../../../shared/domain/roles'
 import type { PhraseKind, ScriptCategory, ScriptRef } from '../../../shared/domain/scripts'
 import type { Settings } from '../../../shared/domain/settings'
+import type { Customer } from '../../../shared/domain/tickets/customer'
+import type { DeadlineSettings } from '../../../shared/domain/tickets/deadlines'
+import type { TicketDetails, TicketKind } from '../../../shared/domain/tickets/kinds'
+import type {
+  CallbackOutcome,
+  EscalationTarget,
+  StatusChange,
+  TicketStatus,
+  WaitingOn,
+} from '../../../shared/domain/tickets/lifecycle'
+import type { WorkingDayCalendarSettings } from '../../../shared/domain/tickets/workingDays'
 
 // The renderer's view of the journal. Every row here is derived from journal entries, so the whole
 // database can be cleared and rebuilt at any time; the journal in main is the only record.
 
 export interface MetaRow {
-  key: 'lastSeq' | 'lastHash' | 'seat' | 'settings' | 'callSettings'
+  key: 'lastSeq' | 'lastHash' | 'seat' | 'settings' | 'callSettings' | 'deadlineSettings' | 'workingCalendar'
   value: unknown
 }
 
@@ -80,16 +91,145 @@ export interface CallRow {
   scriptsShown: ScriptRef[]
 }
 
+/**
+ * One ticket as it stands now. The deadline fields are computed by the projection from the clocks and
+ * the calendar in force (meta), and recomputed for open tickets when either changes.
+ */
+export interface TicketRow {
+  ticketId: string
+  ticketNo: string
+  kind: TicketKind
+  owner: string
+  openedBy: string
+  openedAt: string
+  /** Journal seq of `ticket.opened`: a stable order for tickets opened in the same millisecond. */
+  openedSeq: number
+  updatedAt: string
+  status: TicketStatus
+  waitingOn: WaitingOn | null
+  /** 1 while not resolved or closed (IndexedDB cannot index booleans). */
+  open: 1 | 0
+  details: TicketDetails
+  callerPhone: string | null
+  phoneLast4: string | null
+  customerName: string | null
+  waybillNos: string[]
+  /** Every call during which the ticket was opened or changed. */
+  callIds: string[]
+  statusHistory: StatusChange[]
+  /** Clock ids the owner marked done (`ticket.stepDone`). */
+  stepsDone: string[]
+  escalations: { to: EscalationTarget; at: string; by: string; reason: string }[]
+  /** The open transfer offer naming this ticket, if any. */
+  pendingTransferId: string | null
+  /**
+   * The earliest of its unmet clocks and pending callbacks while open; null when none runs (or the
+   * ticket is finished). Compared with the screen's clock for due-soon and overdue.
+   */
+  nextDueAt: string | null
+  /** What falls due at nextDueAt: a clock id, or `callback:<callbackId>`. */
+  nextDueWhat: string | null
+  /** A clock that cannot be computed: the calendar does not cover the year, or the incident time is missing. */
+  dueProblem: { clockId: string; reason: 'calendarNotCovered' | 'incidentTimeMissing'; year?: number } | null
+  /** A clock stands still while the ticket waits on the customer. */
+  pausedNow: boolean
+}
+
+/** One line of a ticket's timeline: every change with who and when. */
+export interface TicketEventRow {
+  /** The journal seq of the entry; a transfer's line on its i-th ticket is seq + i/1024 (see eventJournalSeq). */
+  seq: number
+  ticketId: string
+  at: string
+  actor: string
+  kind:
+    | 'opened'
+    | 'detailsUpdated'
+    | 'statusChanged'
+    | 'noteAdded'
+    | 'stepDone'
+    | 'callbackScheduled'
+    | 'callbackDone'
+    | 'escalated'
+    | 'transferOffered'
+    | 'transferAccepted'
+    | 'transferDeclined'
+    | 'transferCancelled'
+  /** What the line shows, per kind (status and waitingOn, note text, callback due, escalation target…). */
+  data: Record<string, unknown>
+  callId: string | null
+}
+
+export interface CallbackRow {
+  callbackId: string
+  ticketId: string
+  /** The ticket's owner when it was scheduled; follows the ticket on a transfer. */
+  owner: string
+  dueAt: string
+  note: string
+  scheduledAt: string
+  scheduledBy: string
+  done: 1 | 0
+  outcome: CallbackOutcome | null
+  doneAt: string | null
+}
+
+export interface TransferRow {
+  transferId: string
+  ticketIds: string[]
+  from: string
+  to: string
+  reason: string
+  offeredAt: string
+  state: 'offered' | 'accepted' | 'declined' | 'cancelled'
+  settledAt: string | null
+  declineReason: string | null
+}
+
+export interface CustomerRow extends Customer {
+  phoneLast4: string | null
+  updatedAt: string
+  updatedBy: string
+}
+
+/** Who saw a full number, when, and where (001 r3). */
+export interface PhoneRevealRow {
+  seq: number
+  phone: string
+  at: string
+  actor: string
+  context: 'ticket' | 'customer' | 'call'
+  ticketId: string | null
+}
+
 export type SeatDeskDb = Dexie & {
   meta: EntityTable<MetaRow, 'key'>
   users: EntityTable<UserRow, 'employeeNo'>
   shiftSessions: EntityTable<ShiftSessionRow, 'sessionId'>
   scripts: EntityTable<ScriptRow, 'scriptId'>
   calls: EntityTable<CallRow, 'callId'>
+  tickets: EntityTable<TicketRow, 'ticketId'>
+  ticketEvents: EntityTable<TicketEventRow, 'seq'>
+  callbacks: EntityTable<CallbackRow, 'callbackId'>
+  transfers: EntityTable<TransferRow, 'transferId'>
+  customers: EntityTable<CustomerRow, 'phone'>
+  phoneReveals: EntityTable<PhoneRevealRow, 'seq'>
 }
 
 /** Every table the projection writes, in one list for its transactions. */
-export const projectionTableNames = ['meta', 'users', 'shiftSessions', 'scripts', 'calls'] as const
+export const projectionTableNames = [
+  'meta',
+  'users',
+  'shiftSessions',
+  'scripts',
+  'calls',
+  'tickets',
+  'ticketEvents',
+  'callbacks',
+  'transfers',
+  'customers',
+  'phoneReveals',
+] as const
 
 export function openSeatDeskDb(name = 'seatdesk'): SeatDeskDb {
   // Relaxed durability is safe here and only here: a write lost to a crash is re-read from the
@@ -112,12 +252,37 @@ export function openSeatDeskDb(name = 'seatdesk'): SeatDeskDb {
       await Promise.all([tx.table('users').clear(), tx.table('shiftSessions').clear()])
       await tx.table('meta').bulkDelete(['lastSeq', 'lastHash'])
     })
+  // Issue 4: tickets and the customer archive. Indexes serve the lookups an agent makes on a call
+  // (ticket no., waybill, phone, last 4 digits, name) and the due lists ([open+nextDueAt]). Earlier
+  // builds skipped ticket entries, so the view is replayed from the start.
+  db.version(3)
+    .stores({
+      tickets:
+        'ticketId, &ticketNo, *waybillNos, callerPhone, phoneLast4, customerName, kind, status, owner, openedAt, *callIds, [open+nextDueAt], [owner+open]',
+      ticketEvents: 'seq, ticketId, [ticketId+seq], callId',
+      callbacks: 'callbackId, ticketId, [done+dueAt], owner',
+      transfers: 'transferId, [to+state], [from+state]',
+      customers: 'phone, phoneLast4, name',
+      phoneReveals: 'seq, phone, actor',
+    })
+    .upgrade(async (tx) => {
+      await Promise.all(['users', 'shiftSessions', 'scripts', 'calls'].map((name) => tx.table(name).clear()))
+      await tx.table('meta').bulkDelete(['lastSeq', 'lastHash'])
+    })
   return db
 }
 
 export const db = openSeatDeskDb()
 
-export type MetaValues = { lastSeq: number; lastHash: string; seat: SeatRow; settings: Settings; callSettings: CallSettings }
+export type MetaValues = {
+  lastSeq: number
+  lastHash: string
+  seat: SeatRow
+  settings: Settings
+  callSettings: CallSettings
+  deadlineSettings: DeadlineSettings
+  workingCalendar: WorkingDayCalendarSettings
+}
 
 export async function readMeta<K extends keyof MetaValues>(database: SeatDeskDb, key: K): Promise<MetaValues[K] | undefined> {
   const row = await database.meta.get(key)

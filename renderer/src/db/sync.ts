@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import type { JournalEntry } from '../../../shared/journal/entry'
 import { call, onJournalMayHaveChanged } from '../api/client'
-import { applyEntry } from './projection'
+import { applyEntries } from './projection'
 import { db as appDb, projectionTableNames, readMeta, type SeatDeskDb } from './schema'
 
 export type JournalPage = { entries: JournalEntry[]; headSeq: number }
@@ -62,7 +62,7 @@ export async function catchUp(
       return { lastSeq, headSeq: page.headSeq }
     }
     await database.transaction('rw', projectionTableNames, async () => {
-      for (const entry of fresh) await applyEntry(database, entry)
+      await applyEntries(database, fresh)
       await database.meta.bulkPut([
         { key: 'lastSeq', value: last.seq },
         { key: 'lastHash', value: last.hash },

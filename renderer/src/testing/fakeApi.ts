@@ -2,6 +2,8 @@ import { channelNames } from '../../../shared/ipc/channels'
 import type { SeatDeskApi, SessionView } from '../../../shared/ipc/contract'
 import type { AppErrorPayload, IpcResult } from '../../../shared/ipc/errors'
 import type { Seat } from '../../../shared/domain/identity'
+import { defaultDeadlineSettings } from '../../../shared/domain/tickets/deadlines'
+import { defaultWorkingDayCalendarSettings } from '../../../shared/domain/tickets/workingDays'
 import type { JournalEntry } from '../../../shared/journal/entry'
 
 // Test stand-ins for what the preload provides: install with `installApi(fakeApi({...}))`.
@@ -11,12 +13,17 @@ export const fail = (code: AppErrorPayload['code'], params?: AppErrorPayload['pa
   error: params ? { code, params } : { code },
 })
 
-/** Every channel answers `internal` unless overridden; the journal is empty. */
+/**
+ * Every channel answers `internal` unless overridden; the journal is empty, and the clock settings and
+ * working-day calendar are the shipped defaults (what main answers before a supervisor changes them).
+ */
 export function fakeApi(overrides: Partial<SeatDeskApi> = {}): SeatDeskApi {
   const defaults = Object.fromEntries(
     channelNames.map((channel) => [channel, async () => fail('internal')]),
   ) as unknown as SeatDeskApi
   defaults.journalRead = async () => ok({ entries: [], headSeq: 0 })
+  defaults.deadlineSettingsGet = async () => ok(defaultDeadlineSettings)
+  defaults.workingCalendarGet = async () => ok(defaultWorkingDayCalendarSettings)
   return { ...defaults, ...overrides }
 }
 

@@ -17,6 +17,7 @@ describe('hotkeys a supervisor types', () => {
     ['ctrl+w', 'hotkeyReserved'],
     ['mod+R', 'hotkeyReserved'],
     ['alt+1', 'hotkeyReserved'],
+    ['Alt+T', 'hotkeyReserved'],
     // Force reload, developer tools and zoom, for ctrl, meta (macOS) and mod.
     ['ctrl+shift+r', 'hotkeyReserved'],
     ['mod+shift+R', 'hotkeyReserved'],

@@ -23,7 +23,7 @@ export function normalizeHotkey(text: string): string | null {
 // F5/ctrl+R reload, ctrl+shift+R force-reloads and ctrl+W closes the window: an agent pressing
 // them mid-call loses the screen. ctrl+shift+I/J/C (alt+meta+I/J/C on macOS) and F12 open the
 // developer tools, ctrl+0/ctrl+=/ctrl+- zoom, F11 is full screen. Alt+1…Alt+9 open the scenario
-// scripts. Each is listed for ctrl, meta (macOS) and mod, which is either.
+// scripts; Alt+T opens a ticket beside the call. Each is listed for ctrl, meta (macOS) and mod, which is either.
 const COMMAND_MODIFIERS = ['mod', 'ctrl', 'meta']
 const RESERVED = new Set(
   [
@@ -34,6 +34,7 @@ const RESERVED = new Set(
       ...['i', 'j', 'c'].map((key) => `${modifier}+alt+${key}`),
     ]),
     ...Array.from({ length: 9 }, (_, digit) => `alt+${digit + 1}`),
+    'alt+t',
   ].map((text) => normalizeHotkey(text) ?? text),
 )
 

@@ -52,12 +52,19 @@ function valueAt(tree: unknown, path: PropertyKey[]): unknown {
   return node
 }
 
-/** A `validate` function for `useForm`: runs `schema` on `toRequest(values)` and adds `extra` checks. */
+/** Says one zod issue in the user's language; `field` holds what the field contained, when known. */
+export type IssueTranslator = (issue: Issue, field?: { value: unknown }) => string
+
+/**
+ * A `validate` function for `useForm`: runs `schema` on `toRequest(values)` and adds `extra` checks.
+ * A feature whose schemas name their own codes (tickets) passes its own `translate`.
+ */
 export function zodValidator<Values, Request>(
   schema: z.ZodType<Request>,
   t: TFunction,
   toRequest: (values: Values) => unknown = (values) => values,
   extra?: (values: Values) => FormErrors,
+  translate: IssueTranslator = (issue, field) => translateIssue(t, issue, field),
 ): (values: Values) => FormErrors {
   return (values) => {
     const errors: FormErrors = {}
@@ -66,18 +73,26 @@ export function zodValidator<Values, Request>(
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const path = issue.path.join('.')
-        errors[path] ??= translateIssue(t, issue, { value: valueAt(request, issue.path) })
+        errors[path] ??= translate(issue, { value: valueAt(request, issue.path) })
       }
     }
     return { ...errors, ...extra?.(values) }
   }
 }
 
+export interface ServerIssueOptions {
+  /** Says one of main's issues; by default the shared `validation.*` rules. */
+  translate?: (issue: ValidationIssue) => string
+  /** The form field an issue's path lands on, when the form nests differently from the request. */
+  path?: (path: string) => string
+}
+
 /** Main's own validation issues (a rule the form could not check), shown on the same fields. */
-export function issuesToFormErrors(t: TFunction, issues: ValidationIssue[]): FormErrors {
+export function issuesToFormErrors(t: TFunction, issues: ValidationIssue[], options: ServerIssueOptions = {}): FormErrors {
+  const translate = options.translate ?? ((issue: ValidationIssue) => (namedRules.has(issue.message) ? t(`validation.${issue.message}`) : t('validation.invalid')))
   const errors: FormErrors = {}
   for (const issue of issues) {
-    errors[issue.path] ??= namedRules.has(issue.message) ? t(`validation.${issue.message}`) : t('validation.invalid')
+    errors[options.path ? options.path(issue.path) : issue.path] ??= translate(issue)
   }
   return errors
 }

@@ -9,6 +9,10 @@ import { renderWithProviders } from '../../testing/render'
 import CallPage from './CallPage'
 import { useCallStore } from './callStore'
 import { scriptVariables } from '../../../../shared/domain/scriptTemplate'
+import { ticketDetailsSchema } from '../../../../shared/domain/tickets/kinds'
+import type { TicketRow, UserRow } from '../../db/schema'
+import { ok } from '../../testing/fakeApi'
+import { sampleDetails } from '../../testing/tickets'
 
 const secondsAgo = (seconds: number) => new Date(Date.now() - seconds * 1000).toISOString()
 
@@ -236,5 +240,119 @@ describe('the call screen', () => {
     expect(screen.queryByTestId(/^script-text-scenario\./)).not.toBeInTheDocument()
     await user.keyboard('{Alt>}4{/Alt}')
     expect(await screen.findByTestId('script-text-scenario.apology')).toBeInTheDocument()
+  })
+})
+
+const agent = (employeeNo: string, name: string): UserRow => ({ employeeNo, name, role: 'agent', active: 1, addedAt: '2026-11-01T00:00:00.000Z', lockedUntil: null, pinResetAt: null })
+
+/** A projected ticket as TicketRow describes it: a tracking inquiry from 138 1234 5678 unless told otherwise. */
+function ticketRow(overrides: Partial<TicketRow> & Pick<TicketRow, 'ticketId' | 'ticketNo' | 'owner'>): TicketRow {
+  const details = ticketDetailsSchema.parse(sampleDetails('trackingInquiry'))
+  return {
+    kind: details.kind,
+    openedBy: overrides.owner,
+    openedAt: '2026-11-20T02:00:00.000Z',
+    openedSeq: 10,
+    updatedAt: '2026-11-20T02:00:00.000Z',
+    status: 'open',
+    waitingOn: null,
+    open: 1,
+    details,
+    callerPhone: '+8613812345678',
+    phoneLast4: '5678',
+    customerName: '王先生',
+    waybillNos: ['SF1234567890'],
+    callIds: ['call-earlier'],
+    statusHistory: [],
+    stepsDone: [],
+    escalations: [],
+    pendingTransferId: null,
+    nextDueAt: null,
+    nextDueWhat: null,
+    dueProblem: null,
+    pausedNow: false,
+    ...overrides,
+  }
+}
+
+describe('the call screen: tickets', () => {
+  beforeEach(async () => {
+    useAppStore.setState({ seat: testSeat, session: testSession({ user: { employeeNo: 'A007', name: '李座席', role: 'agent' } }) })
+    useCallStore.setState({ settings: null, view: undefined })
+    await projectSeedScripts(db)
+    await db.users.bulkPut([agent('A001', '张伟'), agent('A007', '李座席')])
+  })
+
+  it('shows a repeat caller’s open tickets with kind, status and owner as soon as the number is known', async () => {
+    await db.tickets.bulkPut([
+      ticketRow({ ticketId: 't-1', ticketNo: 'BJ01-20261120-0001', owner: 'A001', status: 'waiting', waitingOn: 'branch' }),
+      // Finished tickets are not the caller's open business.
+      ticketRow({ ticketId: 't-2', ticketNo: 'BJ01-20261119-0004', owner: 'A001', status: 'closed', open: 0 }),
+      // Another caller's ticket about the waybill this caller reads out.
+      ticketRow({
+        ticketId: 't-3',
+        ticketNo: 'BJ01-20261118-0002',
+        owner: 'A007',
+        kind: 'damageShortage',
+        details: ticketDetailsSchema.parse(sampleDetails('damageShortage')),
+        callerPhone: '+8613900001111',
+        phoneLast4: '1111',
+        waybillNos: ['SF1234567893'],
+      }),
+    ])
+    const service = fakeCallService({ open: callView({ answeredAt: secondsAgo(20) }) })
+    const user = start(service)
+    await user.type(await screen.findByLabelText('来电号码'), '138 1234 5678')
+
+    const alert = await screen.findByTestId('repeat-caller')
+    expect(alert).toHaveTextContent('该客户还有 1 张未结工单')
+    const row = within(alert).getByTestId('ticket-row-BJ01-20261120-0001')
+    expect(row).toHaveTextContent('查货')
+    expect(row).toHaveTextContent('等待中')
+    await waitFor(() => expect(row).toHaveTextContent('张伟（A001）'))
+    expect(row).toHaveTextContent('同一号码')
+    expect(within(alert).queryByText('BJ01-20261119-0004')).not.toBeInTheDocument()
+    // Not the agent's own: no edit here, the ticket number opens it for a note.
+    expect(within(row).queryByRole('button', { name: /编辑/ })).not.toBeInTheDocument()
+
+    await user.type(screen.getByLabelText('按运单号查未结工单'), 'sf1234567893')
+    expect(await within(screen.getByTestId('repeat-caller')).findByTestId('ticket-row-BJ01-20261118-0002')).toHaveTextContent('李座席（A007）（我）')
+    expect(screen.getByTestId('repeat-caller')).toHaveTextContent('该客户还有 2 张未结工单')
+  })
+
+  it('opens a new ticket with Alt+T, prefilled with the caller’s number and name, and lists the call’s tickets', async () => {
+    const ticketOpen = vi.fn(async () => ok({ ticketId: 't-9', ticketNo: 'BJ01-20261125-0001', owner: 'A007', status: 'open' as const, waitingOn: null }))
+    const service = fakeCallService({
+      open: callView({ answeredAt: secondsAgo(20), callerNumber: { kind: 'mobile', stored: '+8613812345678' }, customerName: '王先生' }),
+    })
+    installApi(fakeApi({ ...service.api, ticketOpen }))
+    const user = userEvent.setup()
+    renderWithProviders(<CallPage />)
+    expect(await screen.findByRole('button', { name: /新建工单/ })).toHaveAttribute('aria-keyshortcuts', 'Alt+T')
+    expect(screen.getByText('本次通话还没有工单。')).toBeInTheDocument()
+
+    await user.keyboard('{Alt>}t{/Alt}')
+    const dialog = await screen.findByRole('dialog', { name: '新建工单' })
+    expect(within(dialog).getByLabelText('来电号码')).toHaveValue('138 1234 5678')
+    expect(within(dialog).getByLabelText('客户姓名')).toHaveValue('王先生')
+    await waitFor(() => expect(within(dialog).getByRole('combobox', { name: /^工单类型/ })).toHaveFocus())
+    await user.keyboard('1{Enter}')
+    await user.type(within(dialog).getByLabelText(/^运单号/), 'SF1234567890')
+    await user.keyboard('{Control>}{Enter}{/Control}')
+    await waitFor(() => expect(ticketOpen).toHaveBeenCalledTimes(1))
+    expect(ticketOpen.mock.calls[0]).toEqual([
+      { details: { kind: 'trackingInquiry', callerPhone: '+8613812345678', customerName: '王先生', callerRole: null, waybillNo: 'SF1234567890', goodsCheck: null, note: '' } },
+    ])
+    expect(await screen.findByText('工单 BJ01-20261125-0001 已创建。')).toBeInTheDocument()
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: '新建工单' })).not.toBeInTheDocument())
+
+    // The projection adds the ticket with this call's id: the call lists it, the agent may edit it.
+    await db.tickets.put(ticketRow({ ticketId: 't-9', ticketNo: 'BJ01-20261125-0001', owner: 'A007', callIds: ['call-1'] }))
+    const mine = await screen.findByTestId('ticket-row-BJ01-20261125-0001')
+    await waitFor(() => expect(mine).toHaveTextContent('李座席（A007）（我）'))
+    // Part of this call: listed once, not as a repeat caller's other ticket.
+    expect(screen.queryByTestId('repeat-caller')).not.toBeInTheDocument()
+    await user.click(within(mine).getByRole('button', { name: '编辑 BJ01-20261125-0001' }))
+    expect(await screen.findByRole('dialog', { name: '编辑工单 BJ01-20261125-0001' })).toBeInTheDocument()
   })
 })

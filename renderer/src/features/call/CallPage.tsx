@@ -27,6 +27,7 @@ import {
   useCallStore,
 } from './callStore'
 import { CallScripts, useScenarioScripts } from './CallScripts'
+import { CallTicketsPanel } from './CallTicketsPanel'
 import { CallTimer, useCallTimer } from './CallTimer'
 import { ariaKeyShortcut, hotkeyLabel, useCallHotkeys } from './hotkeys'
 import { PhrasePalette } from './PhrasePalette'
@@ -191,6 +192,9 @@ function CallDesk({ settings, view, onPalette, report }: { settings: CallSetting
           {/* At wrap-up the notes come first, so they stay in view on a short window. */}
           <CallDetails report={report} callId={view.callId} />
           {view.state === 'wrapUp' && <OverTargetPicker view={view} settings={settings} />}
+          {/* Under the caller's number: a repeat caller's open tickets appear as soon as it is typed;
+              at wrap-up the call's own tickets are listed before it is completed. */}
+          <CallTicketsPanel view={view} hotkeysEnabled={!locked} />
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 5 }}>

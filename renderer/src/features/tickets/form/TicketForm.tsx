@@ -1,0 +1,229 @@
+import { Alert, Grid, Group, Kbd, List, Stack, Text, Title } from '@mantine/core'
+import { useForm, type FormErrors } from '@mantine/form'
+import { notifications } from '@mantine/notifications'
+import { IconAlertTriangle } from '@tabler/icons-react'
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ticketDetailsSchema, type TicketDetails, type TicketKind } from '../../../../../shared/domain/tickets/kinds'
+import type { TicketSummary } from '../../../../../shared/ipc/contract'
+import { ApiError, call } from '../../../api/client'
+import { ConfirmModal } from '../../../ui/ConfirmModal'
+import { ErrorAlert } from '../../../ui/ErrorAlert'
+import { FormActions } from '../../../ui/FormActions'
+import { issuesToFormErrors, zodValidator } from '../../../ui/zodForm'
+import { focusFieldAt } from './focusField'
+import { KindPicker } from './KindPicker'
+import { TicketField } from './TicketFields'
+import { callerFields, callFields, choiceSets, laterFields, type FieldSpec } from './ticketFieldSpecs'
+import { amountProblems, blankDraft, detailsInput, draftFromDetails, switchKind, type TicketDraft, type TicketPrefill } from './ticketDraft'
+import { fieldLabel, formPath, orderedErrors, ticketErrorText, ticketIssueTranslator, ticketServerIssueText } from './ticketFormErrors'
+
+// 开单准确率 100% (002): a ticket is checked by the same schema main checks it with, and cannot be
+// saved while a required field is missing or malformed; the form names each field and says why.
+// Nothing typed is lost on a refusal: the values stay, main's reasons land on the fields.
+
+/** A saved ticket to correct or complete: a TicketRow will do. */
+export type EditableTicket = { ticketId: string; ticketNo: string; details: TicketDetails }
+
+export interface TicketFormProps {
+  /** Editing (the owner): the ticket as saved. Its kind cannot change. */
+  ticket?: EditableTicket
+  /** A new ticket: what is known already (the call's caller, a kind). Ignored when editing. */
+  initial?: TicketPrefill
+  /** After main saved it (and the notification with the ticket number was shown). */
+  onSaved: (summary: TicketSummary) => void
+  /** Cancel or Esc; a form with changes asks first. */
+  onCancel: () => void
+}
+
+/** Fields that take a row of their own. */
+function isWide(spec: FieldSpec): boolean {
+  if (spec.type === 'text') return spec.multiline === true
+  if (spec.type === 'choice') return spec.control === 'segmented' && choiceSets[spec.set].length > 3
+  return spec.type === 'contact' || spec.type === 'changes' || spec.type === 'multiChoice'
+}
+
+function FieldGrid({ fields, form }: { fields: FieldSpec[]; form: Parameters<typeof TicketField>[0]['form'] }) {
+  return (
+    <Grid gap="sm">
+      {fields.map((spec) => (
+        <Grid.Col key={spec.name} span={{ base: 12, sm: isWide(spec) ? 12 : 6 }}>
+          <TicketField spec={spec} form={form} />
+        </Grid.Col>
+      ))}
+    </Grid>
+  )
+}
+
+/** The first field an agent types in: the kind, then the kind's first field. */
+const firstPath = (kind: TicketKind | null) => (kind ? (callFields(kind)[0]?.name ?? 'kind') : 'kind')
+
+export function TicketForm({ ticket, initial, onSaved, onCancel }: TicketFormProps) {
+  const { t } = useTranslation()
+  const formRef = useRef<HTMLFormElement>(null)
+  const [error, setError] = useState<unknown>(null)
+  const [attempted, setAttempted] = useState(false)
+  const [discarding, setDiscarding] = useState(false)
+  const form = useForm<TicketDraft>({
+    initialValues: ticket ? draftFromDetails(ticket.details) : blankDraft(initial?.kind ?? null, initial),
+    validate: (values) => {
+      const amounts = (draft: TicketDraft): FormErrors =>
+        Object.fromEntries(Object.entries(amountProblems(draft)).map(([path, code]) => [path, ticketErrorText(t, code)]))
+      return zodValidator(ticketDetailsSchema, t, detailsInput, amounts, ticketIssueTranslator(t, values.kind))(values)
+    },
+  })
+  const kind = form.values.kind
+
+  // On open and after each kind change, the cursor waits where the agent types next.
+  const focusedKind = useRef<TicketKind | null | undefined>(undefined)
+  useEffect(() => {
+    if (focusedKind.current === kind) return
+    const initialFocus = focusedKind.current === undefined
+    focusedKind.current = kind
+    const timer = window.setTimeout(() => focusFieldAt(formRef.current, firstPath(kind), { initial: initialFocus }))
+    return () => window.clearTimeout(timer)
+  }, [kind])
+
+  const focusFirstError = (errors: FormErrors) => {
+    const first = orderedErrors(kind, errors)[0]
+    if (first) focusFieldAt(formRef.current, first[0])
+  }
+
+  const save = form.onSubmit(
+    async (values) => {
+      setError(null)
+      const parsed = ticketDetailsSchema.safeParse(detailsInput(values))
+      if (!parsed.success) return // validate() has just passed the same parse
+      try {
+        const summary = ticket
+          ? await call('ticketUpdate', { ticketId: ticket.ticketId, details: parsed.data })
+          : await call('ticketOpen', { details: parsed.data })
+        notifications.show({ color: 'teal', message: t(ticket ? 'ticketForm.updated' : 'ticketForm.opened', { ticketNo: summary.ticketNo }) })
+        onSaved(summary)
+      } catch (caught) {
+        setAttempted(true)
+        if (caught instanceof ApiError && caught.issues.length > 0) {
+          const errors = issuesToFormErrors(t, caught.issues, { translate: ticketServerIssueText(t, values.kind), path: formPath })
+          form.setErrors(errors)
+          focusFirstError(errors)
+        }
+        setError(caught)
+      }
+    },
+    (errors) => {
+      setAttempted(true)
+      focusFirstError(errors)
+    },
+  )
+
+  const requestCancel = () => (form.isDirty() ? setDiscarding(true) : onCancel())
+
+  const onKeyDown = (event: React.KeyboardEvent<HTMLFormElement>) => {
+    if (event.nativeEvent.isComposing) return // an IME choosing characters owns Enter and Esc
+    const target = event.target as HTMLElement
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault()
+      save()
+      return
+    }
+    // Esc closes an open option list first; only then does it cancel the ticket.
+    if (event.key === 'Escape' && !event.defaultPrevented && target.getAttribute('data-mantine-stop-propagation') !== 'true') {
+      event.preventDefault()
+      requestCancel()
+      return
+    }
+    // A plain Enter in a one-line field does not save half a ticket: Ctrl+Enter does.
+    if (event.key === 'Enter' && target instanceof HTMLInputElement && !['checkbox', 'radio', 'submit', 'button'].includes(target.type)) {
+      if (target.getAttribute('aria-expanded') !== 'true') event.preventDefault()
+    }
+  }
+
+  const errors = attempted ? orderedErrors(kind, form.errors) : []
+
+  return (
+    <>
+      <form ref={formRef} onSubmit={save} onKeyDown={onKeyDown} noValidate aria-label={ticket ? t('ticketForm.titleEdit', { ticketNo: ticket.ticketNo }) : t('ticketForm.titleNew')}>
+        <Stack gap="md">
+          <KindPicker
+            value={kind}
+            fixed={!!ticket}
+            error={form.errors.kind}
+            onChange={(next) => {
+              if (next === kind) return
+              form.setValues(switchKind(form.getValues(), next))
+              form.clearErrors()
+            }}
+          />
+          <Section title={t('ticketForm.sections.caller')}>
+            <FieldGrid fields={callerFields} form={form} />
+          </Section>
+          {kind ? (
+            <>
+              <Section title={t('ticketForm.sections.details')}>
+                <FieldGrid fields={callFields(kind)} form={form} />
+              </Section>
+              {laterFields(kind).length > 0 && (
+                <Section title={t('ticketForm.sections.later')} hint={t('ticketForm.sections.laterHint')}>
+                  <FieldGrid fields={laterFields(kind)} form={form} />
+                </Section>
+              )}
+            </>
+          ) : (
+            <Text c="dimmed" size="sm">
+              {t('ticketForm.kindFirst')}
+            </Text>
+          )}
+          {errors.length > 0 && (
+            <Alert role="alert" color="red" variant="light" icon={<IconAlertTriangle size={18} />} title={t('ticketForm.summary', { count: errors.length })} data-testid="ticket-form-errors">
+              <List size="sm" spacing={2}>
+                {errors.map(([path, message]) => (
+                  <List.Item key={path}>
+                    {t('ticketForm.summaryItem', { field: fieldLabel(t, kind, path), message })}
+                  </List.Item>
+                ))}
+              </List>
+            </Alert>
+          )}
+          <ErrorAlert error={error} />
+          <Group justify="space-between" align="center">
+            <Text size="xs" c="dimmed">
+              <Kbd size="xs">Ctrl</Kbd>+<Kbd size="xs">Enter</Kbd> {t('ticketForm.keys.save')} · <Kbd size="xs">Esc</Kbd> {t('ticketForm.keys.cancel')}
+            </Text>
+            <FormActions submitLabel={ticket ? t('ticketForm.actions.save') : t('ticketForm.actions.open')} submitting={form.submitting} onCancel={requestCancel} />
+          </Group>
+        </Stack>
+      </form>
+      {/* Outside the form: its keys are the dialog's own, not the form's Esc and Ctrl+Enter. */}
+      <ConfirmModal
+        opened={discarding}
+        title={t('ticketForm.discard.title')}
+        confirmLabel={t('ticketForm.discard.confirm')}
+        onConfirm={() => {
+          setDiscarding(false)
+          onCancel()
+        }}
+        onCancel={() => setDiscarding(false)}
+      >
+        {t('ticketForm.discard.body')}
+      </ConfirmModal>
+    </>
+  )
+}
+
+function Section({ title, hint, children }: { title: string; hint?: string; children: React.ReactNode }) {
+  return (
+    <Stack gap={6} component="section" aria-label={title}>
+      <Group gap="xs" align="baseline">
+        <Title order={3} size="h5">
+          {title}
+        </Title>
+        {hint && (
+          <Text size="xs" c="dimmed">
+            {hint}
+          </Text>
+        )}
+      </Group>
+      {children}
+    </Stack>
+  )
+}

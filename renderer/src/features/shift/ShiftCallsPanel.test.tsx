@@ -1,8 +1,9 @@
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import type { CallRecord } from '../../../../shared/domain/calls'
 import { db } from '../../db/schema'
 import { catchUp, clearProjection } from '../../db/sync'
 import { journalEntry, journalReader } from '../../testing/fakeApi'
+import { ticketOpened } from '../../testing/tickets'
 import { renderWithProviders } from '../../testing/render'
 import { ShiftCallsPanel } from './ShiftCallsPanel'
 import { maskCallerNumber, startOfToday } from './shiftStats'
@@ -51,6 +52,9 @@ describe('my shift: calls today', () => {
         ...records.map((record, index) => journalEntry(index + 1, 'call.completed', { record })),
         // Still open: answered, not completed.
         journalEntry(7, 'call.answered', { callId: 'c-7', sessionId: 's-1', employeeNo: 'A007', targetSeconds: 180, warningSeconds: 150 }, minutesAgo(1)),
+        // The business book lists what each call opened.
+        ticketOpened(8, { ticketId: 't-1', ticketNo: 'BJ01-20261123-0001', callId: 'c-2', owner: 'A007' }),
+        ticketOpened(9, { ticketId: 't-2', ticketNo: 'BJ01-20261123-0002', callId: 'c-2', owner: 'A007', kind: 'complaint' }),
       ]),
     )
   })
@@ -71,6 +75,8 @@ describe('my shift: calls today', () => {
     expect(rows[2]).toHaveTextContent('系统缓慢')
     expect(rows[3]).toHaveTextContent('138****5678')
     expect(within(rows[2]!).getByLabelText('未说')).toBeInTheDocument()
+    await waitFor(() => expect(rows[2]).toHaveTextContent('BJ01-20261123-0001 BJ01-20261123-0002'))
+    expect(rows[3]).not.toHaveTextContent('BJ01-')
   })
 
   it('masks the middle of a caller number', () => {

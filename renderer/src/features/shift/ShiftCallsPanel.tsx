@@ -12,6 +12,17 @@ import { isCompleted, maskCallerNumber, shiftCallStats, startOfToday, type Compl
 const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`)
 const duration = (ms: number | null) => (ms === null ? '—' : formatDuration(ms))
 
+/** Ticket numbers by call: the business book lists what each call opened or changed. */
+function useTicketNosByCall(callIds: string[]): Map<string, string[]> {
+  const key = callIds.join(',')
+  const tickets = useLiveQuery(() => (callIds.length ? db.tickets.where('callIds').anyOf(callIds).toArray() : []), [key])
+  const byCall = new Map<string, string[]>()
+  for (const ticket of [...(tickets ?? [])].sort((a, b) => a.openedSeq - b.openedSeq)) {
+    for (const callId of ticket.callIds) byCall.set(callId, [...(byCall.get(callId) ?? []), ticket.ticketNo])
+  }
+  return byCall
+}
+
 /** Today's completed calls of one agent, live from the projected journal. */
 export function useTodaysCalls(employeeNo: string): CompletedCall[] | undefined {
   const since = startOfToday()
@@ -30,6 +41,7 @@ export function ShiftCallsPanel({ employeeNo, withTable = true }: { employeeNo: 
   const { t, i18n } = useTranslation()
   const calls = useTodaysCalls(employeeNo)
   // Reason labels as the supervisor last set them (the defaults until the first change).
+  const ticketNos = useTicketNosByCall(calls?.map((call) => call.callId) ?? [])
   const reasons = useLiveQuery(async () => (await readMeta(db, 'callSettings'))?.overTargetReasons ?? defaultCallSettings.overTargetReasons, [])
   if (!calls) return null
   const stats = shiftCallStats(calls)
@@ -74,6 +86,7 @@ export function ShiftCallsPanel({ employeeNo, withTable = true }: { employeeNo: 
                 <Table.Th>{t('shift.calls.columns.greeting')}</Table.Th>
                 <Table.Th>{t('shift.calls.columns.closing')}</Table.Th>
                 <Table.Th>{t('shift.calls.columns.reason')}</Table.Th>
+                <Table.Th>{t('shift.calls.columns.tickets')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -96,6 +109,7 @@ export function ShiftCallsPanel({ employeeNo, withTable = true }: { employeeNo: 
                     <Mark ok={row.closingSaid} label={row.closingSaid ? t('shift.calls.said') : t('shift.calls.notSaid')} />
                   </Table.Td>
                   <Table.Td>{reasonLabel(row.overTargetReason)}</Table.Td>
+                  <Table.Td ff="monospace">{ticketNos.get(row.callId)?.join(' ') ?? ''}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -1,6 +1,7 @@
 import { AppShell, Badge, Button, Group, NavLink, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import {
+  IconAddressBook,
   IconBook2,
   IconClockHour4,
   IconHeadset,
@@ -8,6 +9,7 @@ import {
   IconLock,
   IconLogout,
   IconSettings,
+  IconTicket,
   IconUsers,
 } from '@tabler/icons-react'
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
@@ -21,6 +23,7 @@ import { useCallStore } from '../features/call/callStore'
 import { LockOverlay } from '../features/identity/LockOverlay'
 import { lockSession, signOut } from '../features/identity/sessionActions'
 import { useIdleLock } from '../features/identity/useIdleLock'
+import { useTicketNotifications, type TicketAttention } from '../features/tickets/notifications/useTicketNotifications'
 import { describeError } from '../i18n/format'
 import { ConfirmModal } from '../ui/ConfirmModal'
 import { Loading } from '../ui/Loading'
@@ -34,10 +37,15 @@ const MyShiftPage = lazy(() => import('../features/shift/MyShiftPage'))
 const UsersPage = lazy(() => import('../features/users/UsersPage'))
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'))
 const JournalPage = lazy(() => import('../features/journal/JournalPage'))
+const TicketsPage = lazy(() => import('../features/tickets/TicketsPage'))
+const CustomersPage = lazy(() => import('../features/customers/CustomersPage'))
 
 function screensFor(session: SessionView): { screen: Screen; icon: ReactNode }[] {
   return [
     { screen: 'call', icon: <IconHeadset size={18} /> },
+    // 首问责任制: every role owns tickets and looks up customers.
+    { screen: 'tickets', icon: <IconTicket size={18} /> },
+    { screen: 'customers', icon: <IconAddressBook size={18} /> },
     { screen: 'shift', icon: <IconClockHour4 size={18} /> },
     ...(canChangeSettings(session.user.role) ? [{ screen: 'scripts' as const, icon: <IconMessage2 size={18} /> }] : []),
     ...(canManageUsers(session.user.role) ? [{ screen: 'users' as const, icon: <IconUsers size={18} /> }] : []),
@@ -58,9 +66,35 @@ function ScreenContent({ screen }: { screen: Screen }) {
       return <ScriptsPage />
     case 'shift':
       return <MyShiftPage />
+    case 'tickets':
+      return <TicketsPage />
+    case 'customers':
+      return <CustomersPage />
     default:
       return <CallPage />
   }
+}
+
+// The ticket screens keep their words in their own namespaces; the rest are under shell.nav.
+const navLabelKey = (screen: Screen) => (screen === 'tickets' || screen === 'customers' ? `${screen}.nav` : `shell.nav.${screen}`)
+
+/** Beside 工单 in the navigation: my overdue tickets (red) and transfers waiting for my answer (blue). */
+function TicketsNavBadges({ attention }: { attention: TicketAttention }) {
+  const { t } = useTranslation()
+  return (
+    <Group gap={4} wrap="nowrap">
+      {attention.overdue > 0 && (
+        <Badge size="sm" color="red" variant="filled" aria-label={t('tickets.navOverdue', { count: attention.overdue })}>
+          {attention.overdue}
+        </Badge>
+      )}
+      {attention.transfers > 0 && (
+        <Badge size="sm" color="blue" variant="filled" aria-label={t('tickets.navTransfers', { count: attention.transfers })}>
+          {attention.transfers}
+        </Badge>
+      )}
+    </Group>
+  )
 }
 
 /**
@@ -109,6 +143,7 @@ export default function Shell({ seat, session }: { seat: Seat; session: SessionV
   const [confirmingSignOut, setConfirmingSignOut] = useState(false)
   const callOpen = useCallStore((state) => !!state.view)
   useFocusRestoredAfterUnlock(locked)
+  const ticketAttention = useTicketNotifications(session, checklistDone && !locked)
   const seatText = t('shell.seat', { company: seat.companyName, branch: seat.branchCode, seat: seat.seatNumber })
   const userText = t('shell.user', { name: session.user.name, employeeNo: session.user.employeeNo })
 
@@ -163,8 +198,9 @@ export default function Shell({ seat, session }: { seat: Seat; session: SessionV
                 <NavLink
                   key={item.screen}
                   component="button"
-                  label={t(`shell.nav.${item.screen}`)}
+                  label={t(navLabelKey(item.screen))}
                   leftSection={item.icon}
+                  rightSection={item.screen === 'tickets' ? <TicketsNavBadges attention={ticketAttention} /> : undefined}
                   active={item.screen === screen}
                   aria-current={item.screen === screen ? 'page' : undefined}
                   onClick={() => showScreen(item.screen)}

@@ -1,0 +1,52 @@
+import { Button, Group, Stack, Textarea } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { notifications } from '@mantine/notifications'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { contract } from '../../../../../shared/ipc/contract'
+import { call } from '../../../api/client'
+import { ErrorAlert } from '../../../ui/ErrorAlert'
+import { zodValidator } from '../../../ui/zodForm'
+
+/** Anyone at the seat adds what they learnt; Ctrl+Enter saves from the text area. */
+export function NoteForm({ ticketId }: { ticketId: string }) {
+  const { t } = useTranslation()
+  const [error, setError] = useState<unknown>(null)
+  const toRequest = (values: { text: string }) => ({ ticketId, text: values.text })
+  const form = useForm({ initialValues: { text: '' }, validate: zodValidator(contract.ticketAddNote.request, t, toRequest) })
+  const submit = form.onSubmit(async (values) => {
+    setError(null)
+    try {
+      await call('ticketAddNote', toRequest(values))
+      notifications.show({ color: 'teal', message: t('tickets.notes.saved') })
+      form.reset()
+    } catch (caught) {
+      setError(caught)
+    }
+  })
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="xs">
+        <Textarea
+          label={t('tickets.notes.label')}
+          autosize
+          minRows={2}
+          maxRows={8}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+              event.preventDefault()
+              submit()
+            }
+          }}
+          {...form.getInputProps('text')}
+        />
+        <ErrorAlert error={error} />
+        <Group justify="flex-end">
+          <Button type="submit" size="xs" loading={form.submitting}>
+            {t('tickets.notes.add')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}

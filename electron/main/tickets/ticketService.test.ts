@@ -217,6 +217,10 @@ describe('status moves', () => {
     })
     await seat.call('ticketUpdate', { ticketId, details: { ...trackingInquiry, goodsCheck: 'goodsFound' } })
     expect(await seat.call('ticketSetStatus', move('resolved'))).toMatchObject({ status: 'resolved' })
+    // Emptied again after resolving: it cannot be closed until the gap is filled once more.
+    await seat.call('ticketUpdate', { ticketId, details: { ...trackingInquiry, goodsCheck: null } })
+    expect(await refusedWithoutWriting(seat, 'ticketSetStatus', move('closed'))).toMatchObject({ code: 'resolutionIncomplete' })
+    await seat.call('ticketUpdate', { ticketId, details: { ...trackingInquiry, goodsCheck: 'goodsFound' } })
     expect(await seat.call('ticketSetStatus', move('closed'))).toMatchObject({ status: 'closed' })
     // Reopen: back to work from closed.
     expect(await seat.call('ticketSetStatus', { ...move('inProgress'), note: '客户反映货物少一件' })).toMatchObject({ status: 'inProgress' })

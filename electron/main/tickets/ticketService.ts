@@ -72,8 +72,9 @@ export class TicketService {
     const waitingOn = request.to === 'waiting' ? request.waitingOn : null
     const move = checkStatusMove(ticket.status, ticket.waitingOn, { to: request.to, waitingOn })
     if (!move.ok) throw new AppError(move.code)
-    if (request.to === 'resolved') {
-      // 002 开单准确率 100%: what the investigation was to bring in must be there before it is resolved.
+    if (request.to === 'resolved' || request.to === 'closed') {
+      // 002 开单准确率 100%: what the investigation was to bring in must be there before it is resolved,
+      // and still there when it is closed (the owner may have edited a resolved ticket since).
       const gaps = resolutionGaps(ticket.details)
       if (gaps.length > 0) throw new AppError('resolutionIncomplete', undefined, asValidationIssues(gaps))
     }

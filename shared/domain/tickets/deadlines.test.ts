@@ -186,6 +186,16 @@ describe('pauses while waiting on the customer', () => {
     expect(() => due(settle, { openedAt, pauses: [{ from: at('11:00'), to: null }] })).toThrow(RangeError)
   })
 
+  it('a wait that began after the deadline holds nothing: the ticket stays overdue', () => {
+    expect(due(settle, { openedAt, pauses: [{ from: at('15:00'), to: null }], now: at('15:30') })).toMatchObject({
+      dueAt: new Date(at('12:00')).toISOString(), pausedMs: 0, pausedNow: false,
+    })
+    const preliminary = pausing('complaint.preliminaryInvestigation') // due end of Tuesday 03-03
+    expect(due(preliminary, { openedAt, pauses: [{ from: at('09:00', '2026-03-05'), to: null }], now: at('10:00', '2026-03-06') })).toMatchObject({
+      dueDate: '2026-03-03', pausedNow: false,
+    })
+  })
+
   it('a clock the supervisor has not made pausable ignores pauses', () => {
     expect(due(clockById('overcharge.settle'), { openedAt, pauses: [{ from: at('10:30'), to: at('11:00') }] })).toMatchObject({
       dueAt: new Date(at('12:00')).toISOString(), pausedMs: 0,

@@ -171,12 +171,12 @@ export type DueResult =
 
 type Interval = { from: number; to: number }
 
-function mergedPauses(pauses: readonly Pause[], now: Instant | undefined): { intervals: Interval[]; open: boolean } {
-  let open = false
+function mergedPauses(pauses: readonly Pause[], now: Instant | undefined): { intervals: Interval[]; openFromMs: number | null } {
+  let openFromMs: number | null = null
   const raw = pauses.map((pause) => {
     if (pause.to === null) {
       if (now === undefined) throw new RangeError('an open pause needs `now`')
-      open = true
+      openFromMs = instantMs(pause.from)
     }
     return { from: instantMs(pause.from), to: instantMs(pause.to ?? (now as Instant)) }
   })
@@ -186,7 +186,7 @@ function mergedPauses(pauses: readonly Pause[], now: Instant | undefined): { int
     if (last && interval.from <= last.to) last.to = Math.max(last.to, interval.to)
     else intervals.push({ ...interval })
   }
-  return { intervals, open }
+  return { intervals, openFromMs }
 }
 
 /**
@@ -201,13 +201,15 @@ export function dueAt(clock: DeadlineClock, start: ClockStart, calendar: Working
   const origin = clock.from === 'opened' ? start.openedAt : start.incidentAt
   if (origin === null || origin === undefined) return { ok: false, reason: 'incidentTimeMissing' }
   const originMs = instantMs(origin)
-  const { intervals, open } = clock.pauseWhileWaitingOnCustomer ? mergedPauses(start.pauses ?? [], start.now) : { intervals: [], open: false }
+  const { intervals, openFromMs } = clock.pauseWhileWaitingOnCustomer ? mergedPauses(start.pauses ?? [], start.now) : { intervals: [], openFromMs: null }
   const done = (dueMs: number, dueDate: ChinaDate | null, pausedMs: number): DueResult => ({
     ok: true,
     dueAt: new Date(dueMs).toISOString(),
     dueDate,
     pausedMs,
-    pausedNow: open,
+    // Only a wait that began before the deadline holds the clock: waiting on the customer after a
+    // ticket fell due must not take it off the overdue lists.
+    pausedNow: openFromMs !== null && openFromMs < dueMs,
   })
 
   if (clock.unit === 'workingDays') return workingDaysDue(clock.amount, chinaDateOf(originMs), intervals, calendar, done)

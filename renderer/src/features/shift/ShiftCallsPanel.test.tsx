@@ -3,7 +3,7 @@ import type { CallRecord } from '../../../../shared/domain/calls'
 import { db } from '../../db/schema'
 import { catchUp, clearProjection } from '../../db/sync'
 import { journalEntry, journalReader } from '../../testing/fakeApi'
-import { ticketOpened } from '../../testing/tickets'
+import { sampleDetails, ticketDetailsUpdated, ticketOpened } from '../../testing/tickets'
 import { renderWithProviders } from '../../testing/render'
 import { ShiftCallsPanel } from './ShiftCallsPanel'
 import { maskCallerNumber, startOfToday } from './shiftStats'
@@ -55,6 +55,8 @@ describe('my shift: calls today', () => {
         // The business book lists what each call opened.
         ticketOpened(8, { ticketId: 't-1', ticketNo: 'BJ01-20261123-0001', callId: 'c-2', owner: 'A007' }),
         ticketOpened(9, { ticketId: 't-2', ticketNo: 'BJ01-20261123-0002', callId: 'c-2', owner: 'A007', kind: 'complaint' }),
+        // Updated again on a later call: listed once under each.
+        ticketDetailsUpdated(10, { ticketId: 't-1', details: sampleDetails('trackingInquiry', { goodsCheck: 'goodsFound' }), callId: 'c-3' }, { actor: 'A007' }),
       ]),
     )
   })
@@ -76,6 +78,7 @@ describe('my shift: calls today', () => {
     expect(rows[3]).toHaveTextContent('138****5678')
     expect(within(rows[2]!).getByLabelText('未说')).toBeInTheDocument()
     await waitFor(() => expect(rows[2]).toHaveTextContent('BJ01-20261123-0001 BJ01-20261123-0002'))
+    expect(rows[1]).toHaveTextContent(/^[^B]*BJ01-20261123-0001$/)
     expect(rows[3]).not.toHaveTextContent('BJ01-')
   })
 

@@ -15,7 +15,7 @@ const duration = (ms: number | null) => (ms === null ? '—' : formatDuration(ms
 /** Ticket numbers by call: the business book lists what each call opened or changed. */
 function useTicketNosByCall(callIds: string[]): Map<string, string[]> {
   const key = callIds.join(',')
-  const tickets = useLiveQuery(() => (callIds.length ? db.tickets.where('callIds').anyOf(callIds).toArray() : []), [key])
+  const tickets = useLiveQuery(() => (callIds.length ? db.tickets.where('callIds').anyOf(callIds).distinct().toArray() : []), [key])
   const byCall = new Map<string, string[]>()
   for (const ticket of [...(tickets ?? [])].sort((a, b) => a.openedSeq - b.openedSeq)) {
     for (const callId of ticket.callIds) byCall.set(callId, [...(byCall.get(callId) ?? []), ticket.ticketNo])

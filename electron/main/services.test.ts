@@ -45,8 +45,8 @@ describe('createSeatDeskServices', () => {
       ['seatStatus', {}],
       ['sessionCurrent', {}],
       ['seatSetup', { companyName: '佳途物流', branchCode: 'SZ01', seatNumber: '01', supervisor: fixtureSupervisor }],
-      ['journalRead', { afterSeq: 0, limit: 10 }],
       ['signIn', { employeeNo: fixtureSupervisor.employeeNo, pin: fixtureSupervisor.pin }],
+      ['journalRead', { afterSeq: 0, limit: 10 }],
       ['checklistConfirm', { items: confirmedChecklist, pin: fixtureSupervisor.pin }],
       ['settingsGet', {}],
       ['settingsUpdate', { settings: { lockoutAttempts: 6, lockoutMinutes: 10, idleLockMinutes: 5 } }],
@@ -114,13 +114,21 @@ describe('createSeatDeskServices', () => {
     expect((await verifyJournalDirectory(join(seat.dataDir, 'journal'))).status).toBe('intact')
   })
 
-  it('lets the renderer page through the journal before anyone signs in', async () => {
+  it('lets the renderer page through the journal for a signed-in session only, locked or not', async () => {
     seat = await openSeatFixture()
-    const head = 2 + seedScripts.length
+    // Tickets name customers: nobody reads the journal before signing in.
+    expect(await seat.send('journalRead', { afterSeq: 0, limit: 10 })).toEqual({ ok: false, error: { code: 'notSignedIn' } })
+    await seat.signInReady(fixtureSupervisor.employeeNo, fixtureSupervisor.pin)
+    const head = seat.headSeq()
     const page = await seat.call('journalRead', { afterSeq: 1, limit: 1 })
     expect(page.headSeq).toBe(head)
     expect(page.entries.map((entry) => [entry.seq, entry.kind])).toEqual([[2, 'user.added']])
     expect(await seat.call('journalRead', { afterSeq: head, limit: 1000 })).toEqual({ entries: [], headSeq: head })
+    // The view keeps following the journal under the lock screen.
+    await seat.call('sessionLock', { reason: 'manual' })
+    expect((await seat.call('journalRead', { afterSeq: 0, limit: 1000 })).headSeq).toBe(seat.headSeq())
+    await seat.call('signOut', {})
+    expect(await seat.send('journalRead', { afterSeq: 0, limit: 10 })).toEqual({ ok: false, error: { code: 'notSignedIn' } })
   })
 
   it('reports a corrupt journal and refuses everything but appInfo and seatStatus', async () => {
@@ -222,7 +230,7 @@ describe('createSeatDeskServices', () => {
       lockedUntil: null,
     })
     await seat.restart()
-    const { entries } = await seat.call('journalRead', { afterSeq: 0, limit: 100 })
+    const entries = await seat.journalEntries()
     expect(entries.at(-1)).toMatchObject({ kind: 'user.keyRotated', actor: 'seat', payload: { publicKey: keyPair.publicKey } })
     await seat.call('signIn', { employeeNo: 'S001', pin: '8642' })
     expect((await verifyJournalDirectory(join(seat.dataDir, 'journal'))).status).toBe('intact')
@@ -247,7 +255,7 @@ describe('createSeatDeskServices', () => {
     expect((await seat.call('seatStatus', {})).seat).toBeNull()
     const configured = await seat.call('seatSetup', { companyName: '佳途物流', branchCode: 'SZ01', seatNumber: '01', supervisor: fixtureSupervisor })
     expect(configured.seatId).toBe('seat-1')
-    const { entries } = await seat.call('journalRead', { afterSeq: 0, limit: 10 })
+    const entries = await seat.journalEntries()
     expect(entries.slice(0, 3).map((entry) => entry.kind)).toEqual(['seat.created', 'user.added', 'script.published'])
   })
 

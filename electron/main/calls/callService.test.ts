@@ -24,8 +24,8 @@ async function agentAtSeat(): Promise<SeatFixture> {
   return fixture
 }
 
-async function journal(fixture: SeatFixture): Promise<JournalEntry[]> {
-  return (await fixture.call('journalRead', { afterSeq: 0, limit: 1000 })).entries
+function journal(fixture: SeatFixture): Promise<JournalEntry[]> {
+  return fixture.journalEntries()
 }
 
 describe('a call from answer to wrap-up done (来电接待)', () => {

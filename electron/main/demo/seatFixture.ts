@@ -1,9 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ChannelName } from '../../../shared/ipc/channels'
 import type { RequestOf, ResponseOf, SessionView } from '../../../shared/ipc/contract'
 import type { IpcResult } from '../../../shared/ipc/errors'
+import type { JournalEntry } from '../../../shared/journal/entry'
 import { manualClock } from '../clock'
 import { fastScryptCost } from '../identity/scrypt'
 import { unprotectedSealer } from '../keys/sealer'
@@ -24,6 +25,11 @@ export interface SeatFixture {
   /** Signs in and confirms the checklist: ready for feature channels. */
   signInReady(employeeNo: string, pin: string): Promise<SessionView>
   headSeq(): number
+  /**
+   * Every entry on disk, oldest first, read from the segment files: what a test checks was written,
+   * whoever is signed in (journalRead answers only a signed-in session).
+   */
+  journalEntries(): Promise<JournalEntry[]>
   /** Closes and opens the services again on the same data folder. */
   restart(): Promise<void>
   dispose(): Promise<void>
@@ -62,6 +68,7 @@ export async function openSeatFixture(options: { configured?: boolean; start?: s
       const state = fixture.services.journalState()
       return state.state === 'ok' ? state.headSeq : -1
     },
+    journalEntries: () => readJournalFiles(join(dataDir, 'journal')),
     restart: async () => {
       await fixture.services.close()
       fixture.services = await open()
@@ -75,4 +82,15 @@ export async function openSeatFixture(options: { configured?: boolean; start?: s
     await fixture.call('seatSetup', { ...demoCompany, supervisor: fixtureSupervisor })
   }
   return fixture
+}
+
+/** The entries of a journal folder's segments in order; every appended line is fsync'd before its call answers. */
+export async function readJournalFiles(folder: string): Promise<JournalEntry[]> {
+  const segments = (await readdir(folder)).filter((name) => /^segment-\d+\.ndjson$/.test(name)).sort()
+  const entries: JournalEntry[] = []
+  for (const name of segments) {
+    const text = await readFile(join(folder, name), 'utf8')
+    for (const line of text.split('\n')) if (line !== '') entries.push(JSON.parse(line) as JournalEntry)
+  }
+  return entries
 }

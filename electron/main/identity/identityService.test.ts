@@ -21,9 +21,8 @@ afterEach(async () => {
   await seat.dispose()
 })
 
-async function journal(fixture: SeatFixture): Promise<JournalEntry[]> {
-  const { entries } = await fixture.call('journalRead', { afterSeq: 0, limit: 1000 })
-  return entries
+function journal(fixture: SeatFixture): Promise<JournalEntry[]> {
+  return fixture.journalEntries()
 }
 
 async function journalBytes(fixture: SeatFixture): Promise<string> {

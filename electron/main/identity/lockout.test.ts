@@ -38,7 +38,7 @@ describe('wrong-PIN lockout', () => {
       ok: false,
       error: { code: 'userLocked', params: { until } },
     })
-    const { entries } = await seat.call('journalRead', { afterSeq: 0, limit: 100 })
+    const entries = await seat.journalEntries()
     expect(entries.at(-1)).toMatchObject({
       kind: 'user.lockedOut',
       actor: 'seat',
@@ -85,7 +85,7 @@ describe('wrong-PIN lockout', () => {
     const unknown = await failSignIns(seat, 'NOBODY', lockoutAttempts + 1)
     expect(unknown).toEqual(real)
     // The unknown one writes nothing: there is no one to record.
-    const { entries } = await seat.call('journalRead', { afterSeq: 0, limit: 100 })
+    const entries = await seat.journalEntries()
     expect(entries.filter((entry) => entry.kind === 'user.lockedOut')).toHaveLength(1)
   })
 

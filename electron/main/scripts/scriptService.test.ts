@@ -32,8 +32,8 @@ const waybillScript: ScriptInput = {
   body: { 'zh-CN': '您的运单{waybillNo}已到站，请{customerName}注意查收。', en: 'Waybill {waybillNo} has arrived, {customerName}.' },
 }
 
-async function entries(fixture: SeatFixture): Promise<JournalEntry[]> {
-  return (await fixture.call('journalRead', { afterSeq: 0, limit: 1000 })).entries
+function entries(fixture: SeatFixture): Promise<JournalEntry[]> {
+  return fixture.journalEntries()
 }
 
 function importFile(scripts: unknown[]): string {

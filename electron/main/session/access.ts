@@ -9,11 +9,11 @@ import type { SessionState } from './sessionState'
 export type AccessLevel = 'journal' | 'seat' | 'session' | 'unlocked' | 'ready' | 'supervisor'
 
 export const channelAccess: Record<Exclude<ChannelName, 'appInfo' | 'seatStatus'>, AccessLevel> = {
-  // The renderer's Dexie projection reads the journal whenever it is open — before sign-in too, to
-  // list the users on the sign-in screen. It is the seat's own record (it holds no secrets) and is
-  // readable while locked as well: signOut is open at the lock screen, so refusing it there would
-  // protect nothing.
-  journalRead: 'journal',
+  // The renderer's Dexie projection reads the journal only for a signed-in session: it holds the
+  // customers' phones, names and addresses on tickets, and no screen before sign-in (setup, sign-in)
+  // needs the view. It stays readable while locked (openWhileLocked below): the view keeps catching
+  // up under the lock screen for the session that is signed in, and the lock screen shows none of it.
+  journalRead: 'session',
   seatSetup: 'journal',
   sessionCurrent: 'journal',
   signIn: 'seat',

@@ -24,8 +24,8 @@ async function seatWithStaff(): Promise<SeatFixture> {
   return fixture
 }
 
-async function entries(fixture: SeatFixture): Promise<JournalEntry[]> {
-  return (await fixture.call('journalRead', { afterSeq: 0, limit: 1000 })).entries
+function entries(fixture: SeatFixture): Promise<JournalEntry[]> {
+  return fixture.journalEntries()
 }
 
 function publicKeyOf(all: JournalEntry[], employeeNo: string): string {

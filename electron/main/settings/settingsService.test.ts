@@ -19,7 +19,7 @@ describe('settings', () => {
     await seat.signInReady(fixtureSupervisor.employeeNo, fixtureSupervisor.pin)
     const changed = { ...defaultSettings, idleLockMinutes: 15 }
     expect(await seat.call('settingsUpdate', { settings: changed })).toEqual(changed)
-    const { entries } = await seat.call('journalRead', { afterSeq: 0, limit: 100 })
+    const entries = await seat.journalEntries()
     expect(entries.at(-1)).toMatchObject({ kind: 'settings.changed', actor: 'S001', payload: { settings: changed } })
     // The session view carries the idle-lock time the renderer's timer uses.
     expect((await seat.call('sessionCurrent', {}))?.idleLockMinutes).toBe(15)

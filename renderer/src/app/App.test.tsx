@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import type { SessionView } from '../../../shared/ipc/contract'
 import { installApi } from '../api/client'
@@ -6,7 +6,7 @@ import { defaultSettings } from '../../../shared/domain/settings'
 import { fail, fakeApi, ok, testSeat, testSession } from '../testing/fakeApi'
 import { renderWithProviders } from '../testing/render'
 import { AppRoot } from './App'
-import { useAppStore } from './appStore'
+import { setSession, useAppStore } from './appStore'
 import { useCallStore } from '../features/call/callStore'
 import { callView } from '../testing/calls'
 
@@ -216,5 +216,25 @@ describe('the header', () => {
     const lock = await screen.findByTestId('lock-overlay')
     await user.click(within(lock).getByRole('button', { name: '签退并换人' }))
     expect(within(lock).getByRole('alert')).toHaveTextContent('当前未完成的通话将被结束并记录')
+  })
+})
+
+describe('the journal view before and after sign-in', () => {
+  beforeEach(() => {
+    useAppStore.setState({ boot: 'loading', seat: null, journal: null, session: null, screen: 'shift' })
+    useCallStore.setState({ view: undefined })
+  })
+
+  it('reads the journal only once someone is signed in (it names customers), then catches up', async () => {
+    const journalRead = vi.fn(async () => ok({ entries: [], headSeq: 0 }))
+    installApi(seatWithSession(null, { journalRead }))
+    renderWithProviders(<AppRoot />)
+    await screen.findByRole('button', { name: '签到' })
+    // Let any catch-up the start might have asked for run.
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(journalRead).not.toHaveBeenCalled()
+
+    act(() => setSession(testSession()))
+    await waitFor(() => expect(journalRead).toHaveBeenCalled())
   })
 })

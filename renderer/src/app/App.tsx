@@ -2,7 +2,7 @@ import { Button, Center, Stack, Title } from '@mantine/core'
 import { lazy, Suspense, useEffect, useState } from 'react'
 import { ScreenErrorBoundary } from '../ui/ScreenErrorBoundary'
 import { useTranslation } from 'react-i18next'
-import { createProjectionSync } from '../db/sync'
+import { createProjectionSync, type ProjectionSync } from '../db/sync'
 import { CorruptJournalScreen } from '../features/journal/CorruptJournalScreen'
 import { JournalMismatchNotice } from '../features/journal/JournalMismatchNotice'
 import { RecoveredNotice } from '../features/journal/RecoveredNotice'
@@ -24,11 +24,17 @@ export function App() {
   )
 }
 
+/** The app's view of the journal, read only while main holds a session. */
+function createAppProjectionSync(): ProjectionSync {
+  return createProjectionSync(undefined, undefined, { mayRead: () => useAppStore.getState().session !== null })
+}
+
 /** Journal health first, then setup, sign-in or the signed-in shell: the order main's state dictates. */
 export function AppRoot() {
   const { t } = useTranslation()
   const { boot, bootError, seat, journal, session } = useAppStore()
-  const [sync] = useState(createProjectionSync)
+  const [sync] = useState(createAppProjectionSync)
+  const sessionId = session?.sessionId ?? null
 
   useEffect(() => {
     const stop = sync.listen()
@@ -36,10 +42,11 @@ export function AppRoot() {
     return stop
   }, [sync])
 
-  // The view follows the journal from the start, and after every change of who is signed in.
+  // The view follows the journal while someone is signed in (main lets only a session read it): from
+  // the sign-in, or the session main still held at start, on — catching up by seq on what it missed.
   useEffect(() => {
-    if (boot === 'ready' && journal?.state === 'ok') void sync.requestCatchUp()
-  }, [boot, journal, sync])
+    if (boot === 'ready' && journal?.state === 'ok' && sessionId !== null) void sync.requestCatchUp()
+  }, [boot, journal, sessionId, sync])
 
   if (boot === 'loading') return <Loading />
   if (boot === 'failed' || !journal) {

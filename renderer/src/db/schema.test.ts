@@ -22,4 +22,38 @@ describe('the Dexie schema', () => {
     expect(await v2.scripts.count()).toBe(0)
     v2.close()
   })
+
+  it('adds the search indexes of version 4 to a version-3 view, keeping its rows and where it caught up to', async () => {
+    const name = 'schema-v4-test'
+    const v3 = new Dexie(name)
+    v3.version(3).stores({
+      meta: 'key',
+      users: 'employeeNo, role, active',
+      shiftSessions: 'sessionId, employeeNo, startedAt',
+      scripts: 'scriptId, category, retired',
+      calls: 'callId, [employeeNo+answeredAt], answeredAt',
+      tickets:
+        'ticketId, &ticketNo, *waybillNos, callerPhone, phoneLast4, customerName, kind, status, owner, openedAt, *callIds, [open+nextDueAt], [owner+open]',
+      ticketEvents: 'seq, ticketId, [ticketId+seq], callId',
+      callbacks: 'callbackId, ticketId, [done+dueAt], owner',
+      transfers: 'transferId, [to+state], [from+state]',
+      customers: 'phone, phoneLast4, name',
+      phoneReveals: 'seq, phone, actor',
+    })
+    await v3.table('meta').put({ key: 'lastSeq', value: 42 })
+    const ticket = { ticketId: 't-1', ticketNo: 'BJ01-20261123-0001', kind: 'complaint', status: 'waiting', owner: 'A001', openedAt: '2026-11-23T01:00:00.000Z', waybillNos: [], callIds: [], open: 1, nextDueAt: null }
+    await v3.table('tickets').put(ticket)
+    v3.close()
+
+    const v4 = openSeatDeskDb(name)
+    // Only indexes were added: nothing to replay.
+    expect(await readMeta(v4, 'lastSeq')).toBe(42)
+    const range = (index: string, prefix: string[]) => v4.tickets.where(index).between([...prefix, ''], [...prefix, '\uffff']).primaryKeys()
+    expect(await range('[owner+status+openedAt]', ['A001', 'waiting'])).toEqual(['t-1'])
+    expect(await range('[kind+status+openedAt]', ['complaint', 'waiting'])).toEqual(['t-1'])
+    expect(await range('[owner+openedAt]', ['A001'])).toEqual(['t-1'])
+    expect(await range('[kind+openedAt]', ['complaint'])).toEqual(['t-1'])
+    expect(await range('[status+openedAt]', ['waiting'])).toEqual(['t-1'])
+    v4.close()
+  })
 })

@@ -20,7 +20,7 @@ import type { WorkingDayCalendarSettings } from '../../../shared/domain/tickets/
 // database can be cleared and rebuilt at any time; the journal in main is the only record.
 
 export interface MetaRow {
-  key: 'lastSeq' | 'lastHash' | 'seat' | 'settings' | 'callSettings' | 'deadlineSettings' | 'workingCalendar'
+  key: 'lastSeq' | 'lastHash' | 'seat' | 'settings' | 'callSettings' | 'deadlineSettings' | 'workingCalendar' | 'holidayData'
   value: unknown
 }
 
@@ -269,6 +269,13 @@ export function openSeatDeskDb(name = 'seatdesk'): SeatDeskDb {
       await Promise.all(['users', 'shiftSessions', 'scripts', 'calls'].map((name) => tx.table(name).clear()))
       await tx.table('meta').bulkDelete(['lastSeq', 'lastHash'])
     })
+  // The ticket search's filters, each with openedAt last so a range comes back newest first and a
+  // page of results reads only its own rows (ticketQueries.ts): one filter, or owner or kind with a
+  // status. Indexes only: Dexie builds them from the rows already there, nothing is replayed.
+  db.version(4).stores({
+    tickets:
+      'ticketId, &ticketNo, *waybillNos, callerPhone, phoneLast4, customerName, kind, status, owner, openedAt, *callIds, [open+nextDueAt], [owner+open], [owner+openedAt], [kind+openedAt], [status+openedAt], [owner+status+openedAt], [kind+status+openedAt]',
+  })
   return db
 }
 
@@ -282,6 +289,8 @@ export type MetaValues = {
   callSettings: CallSettings
   deadlineSettings: DeadlineSettings
   workingCalendar: WorkingDayCalendarSettings
+  /** publicHolidayFingerprint of the holiday tables the stored deadlines were computed with (holidayData.ts). */
+  holidayData: string
 }
 
 export async function readMeta<K extends keyof MetaValues>(database: SeatDeskDb, key: K): Promise<MetaValues[K] | undefined> {

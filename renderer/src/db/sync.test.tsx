@@ -1,5 +1,6 @@
 import { screen, waitFor } from '@testing-library/react'
 import type { JournalEntry } from '../../../shared/journal/entry'
+import { ApiError } from '../api/client'
 import { JournalMismatchAlert, JournalMismatchNotice } from '../features/journal/JournalMismatchNotice'
 import { i18n } from '../i18n'
 import { journalEntry, journalReader, seatGenesis } from '../testing/fakeApi'
@@ -90,6 +91,65 @@ describe('createProjectionSync: one queue for catch-up and rebuild', () => {
     expect(await dump(db)).toEqual(await dump(clean))
     // First catch-up: one page. The burst: one run (probe-free, one read). The rebuild: one page.
     expect(read).toHaveBeenCalledTimes(3)
+  })
+})
+
+describe('only while someone is signed in', () => {
+  it('reads nothing before sign-in, then catches up by seq on everything it missed', async () => {
+    const db = freshDb()
+    const read = vi.fn(journalReader(history(4)))
+    let signedIn = false
+    const sync = createProjectionSync(db, read, { mayRead: () => signedIn })
+    await sync.requestCatchUp()
+    expect(read).not.toHaveBeenCalled()
+    expect(await readMeta(db, 'lastSeq')).toBeUndefined()
+    expect(useProjectionStore.getState()).toMatchObject({ headSeq: null, error: null })
+
+    signedIn = true
+    await sync.requestCatchUp()
+    expect(await readMeta(db, 'lastSeq')).toBe(7)
+    expect(useProjectionStore.getState()).toMatchObject({ headSeq: 7, error: null })
+  })
+
+  it('stops between pages at a sign-out, and goes on from there at the next sign-in', async () => {
+    const db = freshDb()
+    let signedIn = true
+    const journal = journalReader(history(1197))
+    const read = vi.fn<ReadJournal>(async (afterSeq, limit) => {
+      const page = await journal(afterSeq, limit)
+      // The agent signs out while the first page is applied.
+      signedIn = false
+      return page
+    })
+    const sync = createProjectionSync(db, read, { mayRead: () => signedIn })
+    await sync.requestCatchUp()
+    expect(read).toHaveBeenCalledTimes(1)
+    expect(await readMeta(db, 'lastSeq')).toBe(500)
+    expect(useProjectionStore.getState().error).toBeNull()
+
+    signedIn = true
+    read.mockImplementation(journal)
+    await sync.requestCatchUp()
+    expect(read.mock.calls.slice(1).map(([afterSeq]) => afterSeq)).toEqual([499, 500, 1000])
+    expect(await readMeta(db, 'lastSeq')).toBe(1200)
+  })
+
+  it('a catch-up cut short by a sign-out is no error to show; while still signed in it is', async () => {
+    const db = freshDb()
+    let signedIn = true
+    const refused: ReadJournal = async () => {
+      // Main signed the session out while the read was on its way.
+      signedIn = false
+      throw new ApiError({ code: 'notSignedIn' })
+    }
+    await createProjectionSync(db, refused, { mayRead: () => signedIn }).requestCatchUp()
+    expect(useProjectionStore.getState().error).toBeNull()
+
+    const failing: ReadJournal = async () => {
+      throw new ApiError({ code: 'internal' })
+    }
+    await createProjectionSync(db, failing, { mayRead: () => true }).requestCatchUp()
+    expect(useProjectionStore.getState().error).toBeInstanceOf(ApiError)
   })
 })
 

@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import type { JournalEntry } from '../../../shared/journal/entry'
 import { call, onJournalMayHaveChanged } from '../api/client'
+import { holidayDataMeta, refreshDeadlinesForHolidayData } from '../features/tickets/data/holidayData'
 import { applyEntries } from './projection'
 import { db as appDb, projectionTableNames, readMeta, type SeatDeskDb } from './schema'
 
@@ -19,9 +20,11 @@ export type JournalMismatch =
 
 const PAGE_SIZE = 500
 
+/** Empties the view for a replay, which computes every deadline with this build's holiday tables. */
 export async function clearProjection(database: SeatDeskDb): Promise<void> {
   await database.transaction('rw', projectionTableNames, async () => {
     await Promise.all(projectionTableNames.map((name) => database[name].clear()))
+    await database.meta.put(holidayDataMeta())
   })
 }
 
@@ -92,15 +95,33 @@ export const useProjectionStore = create<ProjectionState>(() => ({ headSeq: null
 
 export const readJournalFromMain: ReadJournal = (afterSeq, limit) => call('journalRead', { afterSeq, limit })
 
+export type ProjectionSyncOptions = {
+  /**
+   * Whether the journal may be read now. Main answers journalRead only for a signed-in session (the
+   * journal names customers), so the app passes "someone is signed in": until then no catch-up runs,
+   * and one cut short by a sign-out is not an error to show.
+   */
+  mayRead?: () => boolean
+  /** The time a holiday-data refresh computes deadlines as of. */
+  now?: () => Date
+}
+
 /**
  * Runs catch-ups and rebuilds one at a time, in the order asked, against the app's database: both
  * write the view and its `lastSeq`, so two at once would apply a page twice. A catch-up requested
- * while another waits to start joins it, so a burst of calls costs at most two catch-ups.
+ * while another waits to start joins it, so a burst of calls costs at most two catch-ups. The first
+ * catch-up first brings stored deadlines up to this build's holiday tables (holidayData.ts).
  */
-export function createProjectionSync(database: SeatDeskDb = appDb, read: ReadJournal = readJournalFromMain) {
+export function createProjectionSync(database: SeatDeskDb = appDb, read: ReadJournal = readJournalFromMain, options: ProjectionSyncOptions = {}) {
+  const mayRead = options.mayRead ?? (() => true)
+  const now = options.now ?? (() => new Date())
   let tail: Promise<unknown> = Promise.resolve()
   let queuedCatchUp: Promise<void> | null = null
   let checkLastEntry = true
+  let holidayDataChecked = false
+  // Asked again before every page: a sign-out can come between two, and main would refuse the read.
+  const readWhileSignedIn: ReadJournal = (afterSeq, limit) =>
+    mayRead() ? read(afterSeq, limit) : Promise.reject(new Error('signed out: the view waits for the next sign-in'))
 
   const enqueue = <T>(task: () => Promise<T>): Promise<T> => {
     const result = tail.then(task)
@@ -110,17 +131,28 @@ export function createProjectionSync(database: SeatDeskDb = appDb, read: ReadJou
 
   const onMismatch = (mismatch: JournalMismatch) => useProjectionStore.setState({ mismatch })
 
+  const checkHolidayData = async () => {
+    if (holidayDataChecked) return
+    await refreshDeadlinesForHolidayData(database, now().toISOString())
+    holidayDataChecked = true
+  }
+
   const runCatchUp = async () => {
+    // Asked for while signed in, run after a sign-out: main would refuse the read.
+    if (!mayRead()) return
     try {
-      const { headSeq } = await catchUp(database, read, { checkLastEntry, onMismatch })
+      await checkHolidayData()
+      const { headSeq } = await catchUp(database, readWhileSignedIn, { checkLastEntry, onMismatch })
       checkLastEntry = false
       useProjectionStore.setState({ headSeq, error: null })
     } catch (error) {
-      useProjectionStore.setState({ error })
+      // A refusal because the session ended meanwhile is expected; the next sign-in catches up by seq.
+      if (mayRead()) useProjectionStore.setState({ error })
     }
   }
 
   const requestCatchUp = (): Promise<void> => {
+    if (!mayRead()) return Promise.resolve()
     if (queuedCatchUp) return queuedCatchUp
     const queued = enqueue(async () => {
       // From here on a new request needs a run of its own: this one may already have read its page.
@@ -136,14 +168,14 @@ export function createProjectionSync(database: SeatDeskDb = appDb, read: ReadJou
     useProjectionStore.setState({ rebuilding: { done: 0, headSeq: useProjectionStore.getState().headSeq ?? 0 }, error: null })
     return enqueue(async () => {
       try {
-        const { headSeq } = await rebuild(database, read, (done, head) =>
+        const { headSeq } = await rebuild(database, readWhileSignedIn, (done, head) =>
           useProjectionStore.setState({ rebuilding: { done, headSeq: head } }),
         )
         checkLastEntry = false
         useProjectionStore.setState({ headSeq })
         return true
       } catch (error) {
-        useProjectionStore.setState({ error })
+        if (mayRead()) useProjectionStore.setState({ error })
         return false
       } finally {
         useProjectionStore.setState({ rebuilding: null })

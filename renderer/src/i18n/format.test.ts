@@ -1,5 +1,5 @@
 import { ApiError } from '../api/client'
-import { describeError, formatClockSeconds } from './format'
+import { describeError, formatClock, formatClockSeconds, formatDateTime, formatDeadline } from './format'
 import { i18n, initialLanguage } from './index'
 
 const badCredentials = (remainingAttempts: number) => new ApiError({ code: 'badCredentials', params: { remainingAttempts } })
@@ -66,5 +66,42 @@ describe('initialLanguage', () => {
     expect(initialLanguage(null, 'zh-CN')).toBe('zh-CN')
     expect(initialLanguage(null, 'de-DE')).toBe('zh-CN')
     expect(initialLanguage('fr', undefined)).toBe('zh-CN')
+  })
+})
+
+describe('formatDeadline', () => {
+  // China times (the screen shows China time on any seat): 24:00 of 10/08 in Shenzhen is 16:00Z.
+  const endOfOctober8 = '2026-10-08T16:00:00.000Z'
+
+  it('says the end of a day as 24:00 of that day, not 00:00 of the next', () => {
+    expect(formatDeadline(endOfOctober8, 'zh-CN')).toBe('10/08 24:00')
+    expect(formatDeadline(endOfOctober8, 'en')).toBe(formatDateTime('2026-10-08T15:59:00.000Z', 'en').replace('23:59', '24:00'))
+    expect(formatDeadline(endOfOctober8, 'en')).toMatch(/^10\/08\D+24:00$/)
+    // Midnight UTC is 08:00 in China: no day ends then.
+    expect(formatDeadline('2026-10-09T00:00:00.000Z', 'zh-CN')).toBe('10/09 08:00')
+  })
+
+  it('leaves any other instant as formatDateTime shows it', () => {
+    const aSecondLater = '2026-10-08T16:00:01.000Z'
+    expect(formatDeadline(aSecondLater, 'zh-CN')).toBe(formatDateTime(aSecondLater, 'zh-CN'))
+    const afternoon = '2026-11-25T09:42:00.000Z'
+    expect(formatDeadline(afternoon, 'zh-CN')).toBe('11/25 17:42')
+  })
+})
+
+describe('times on screen are China time on any seat', () => {
+  // 16:30Z on Friday the 13th is already Saturday the 14th, 00:30, in Shenzhen: a UTC (or any
+  // non-China) formatter says the 13th.
+  const justPastMidnightInChina = '2026-02-13T16:30:00.000Z'
+
+  it('gives the China date and time', () => {
+    expect(formatDateTime(justPastMidnightInChina, 'zh-CN')).toBe('02/14 00:30')
+    expect(formatDateTime(justPastMidnightInChina, 'en')).toBe('02/14, 00:30')
+    expect(formatDateTime('2026-11-25T15:59:00.000Z', 'zh-CN')).toBe('11/25 23:59')
+  })
+
+  it('gives the China clock time', () => {
+    expect(formatClock(justPastMidnightInChina, 'zh-CN')).toBe('00:30')
+    expect(formatClockSeconds('2026-11-23T05:34:40.000Z', 'zh-CN')).toBe('13:34:40')
   })
 })

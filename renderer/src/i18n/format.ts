@@ -1,14 +1,20 @@
 import type { TFunction } from 'i18next'
+import { chinaDateOf, chinaDayStartMs } from '../../../shared/domain/tickets/chinaTime'
 import { ApiError } from '../api/client'
 
-// Times the agent reads at a glance: local clock time, 24-hour.
+// Every time on screen is China time, whatever zone the seat's machine is set to: the ticket rules
+// count China's wall clock (shared/domain/tickets/chinaTime.ts), so a deadline, a callback or a call
+// read off the screen is the one the rules computed, on a seat set to UTC or a laptop abroad too.
+export const SCREEN_TIME_ZONE = 'Asia/Shanghai'
+
+// Times the agent reads at a glance: China clock time, 24-hour.
 export function formatClock(iso: string, language: string): string {
-  return new Date(iso).toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+  return new Date(iso).toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: SCREEN_TIME_ZONE })
 }
 
 /** HH:mm:ss, for moments the agent waits for to the second (a lockout's end). */
 export function formatClockSeconds(iso: string, language: string): string {
-  return new Date(iso).toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+  return new Date(iso).toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone: SCREEN_TIME_ZONE })
 }
 
 export function formatDateTime(iso: string, language: string): string {
@@ -18,7 +24,21 @@ export function formatDateTime(iso: string, language: string): string {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
+    timeZone: SCREEN_TIME_ZONE,
   })
+}
+
+/**
+ * When a deadline falls, as the agent reads it. A clock counted in days ends at 24:00 of its last day
+ * (民法典 art. 203), the same instant as 00:00 of the next: said as "10/08 24:00", because
+ * "10/09 00:00" reads as a day later than the date the clock is due.
+ */
+export function formatDeadline(iso: string, language: string): string {
+  const at = Date.parse(iso)
+  // Midnight in China, where the clocks count days (chinaTime.ts).
+  if (at !== chinaDayStartMs(chinaDateOf(at))) return formatDateTime(iso, language)
+  // The last minute of the day before, in the language's own layout, with its 23:59 read as 24:00.
+  return formatDateTime(new Date(at - 60_000).toISOString(), language).replace('23:59', '24:00')
 }
 
 export interface DescribeErrorOptions {

@@ -72,3 +72,60 @@ export function chineseDaysSource(): PublicHolidaySource {
   defaultSource ??= createChineseDaysSource()
   return defaultSource
 }
+
+/**
+ * The years a fingerprint looks at: those the working-day calendar accepts (its settings take years
+ * 2000–2100), so every year a deadline can fall in.
+ */
+export const FINGERPRINT_YEARS = { from: 2000, to: 2100 } as const
+
+/**
+ * What a source answers, as one short string that changes whenever any answer changes: the years it
+ * covers, and a hash of every dated entry in them. The renderer keeps it beside the deadlines it
+ * computed from the source; an app update that ships a new year's notice (2027's) or a corrected one
+ * gives another fingerprint, and the stored deadlines are computed again. Not a security hash: it only
+ * has to tell two versions of the official tables apart.
+ */
+export function publicHolidayFingerprint(source: PublicHolidaySource, years: { from: number; to: number } = FINGERPRINT_YEARS): string {
+  const covered: number[] = []
+  const entries: string[] = []
+  for (let year = years.from; year <= years.to; year++) {
+    if (!source.isYearCovered(year)) continue
+    covered.push(year)
+    const prefix = `${year}-`
+    for (let date = `${year}-01-01`; date.startsWith(prefix); date = addCalendarDays(date, 1)) {
+      const entry = source.lookup(date)
+      if (entry) entries.push(`${date}${entry === 'holiday' ? 'h' : 'w'}`)
+    }
+  }
+  return `${yearRanges(covered)}:${hash53(entries.join(',')).toString(36)}`
+}
+
+/** 2004,2005,2006,2009 → "2004-2006,2009": readable in the view's meta, and short. */
+function yearRanges(years: number[]): string {
+  const ranges: string[] = []
+  for (let index = 0; index < years.length; ) {
+    const start = years[index] as number
+    let end = start
+    while (years[index + 1] === end + 1) end = years[++index] as number
+    ranges.push(start === end ? `${start}` : `${start}-${end}`)
+    index++
+  }
+  return ranges.join(',') || 'none'
+}
+
+/** cyrb53 (a public-domain 53-bit string hash): two 32-bit multiply-xor lanes mixed at the end. */
+function hash53(text: string): number {
+  let h1 = 0xdeadbeef
+  let h2 = 0x41c6ce57
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    h1 = Math.imul(h1 ^ code, 2654435761)
+    h2 = Math.imul(h2 ^ code, 1597334677)
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507)
+  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909)
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507)
+  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909)
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0)
+}

@@ -1,4 +1,5 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { notifications } from '@mantine/notifications'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { installApi } from '../../api/client'
 import { useAppStore } from '../../app/appStore'
@@ -308,7 +309,8 @@ describe('the call screen: tickets', () => {
     expect(alert).toHaveTextContent('该客户还有 1 张未结工单')
     const row = within(alert).getByTestId('ticket-row-BJ01-20261120-0001')
     expect(row).toHaveTextContent('查货')
-    expect(row).toHaveTextContent('等待中')
+    // Worded as on the tickets screen, with whom it waits on.
+    expect(row).toHaveTextContent('等待分公司')
     await waitFor(() => expect(row).toHaveTextContent('张伟（A001）'))
     expect(row).toHaveTextContent('同一号码')
     expect(within(alert).queryByText('BJ01-20261119-0004')).not.toBeInTheDocument()
@@ -350,9 +352,62 @@ describe('the call screen: tickets', () => {
     await db.tickets.put(ticketRow({ ticketId: 't-9', ticketNo: 'BJ01-20261125-0001', owner: 'A007', callIds: ['call-1'] }))
     const mine = await screen.findByTestId('ticket-row-BJ01-20261125-0001')
     await waitFor(() => expect(mine).toHaveTextContent('李座席（A007）（我）'))
+    // The status in the tickets screen's words: a new ticket reads 新建 here too.
+    expect(mine).toHaveTextContent('新建')
     // Part of this call: listed once, not as a repeat caller's other ticket.
     expect(screen.queryByTestId('repeat-caller')).not.toBeInTheDocument()
     await user.click(within(mine).getByRole('button', { name: '编辑 BJ01-20261125-0001' }))
     expect(await screen.findByRole('dialog', { name: '编辑工单 BJ01-20261125-0001' })).toBeInTheDocument()
+  })
+
+  const finishTicketFirst = '工单还开着：请先保存或取消工单（或关闭工单详情），再点“整理完成”。'
+
+  it('will not complete the call while a ticket is being typed: F8 says so and the ticket stays', async () => {
+    act(() => notifications.clean())
+    const ticketOpen = vi.fn(async () => ok({ ticketId: 't-9', ticketNo: 'BJ01-20261125-0001', owner: 'A007', status: 'open' as const, waitingOn: null }))
+    const service = fakeCallService({ open: callView({ state: 'wrapUp', answeredAt: secondsAgo(60), hungUpAt: secondsAgo(5) }) })
+    installApi(fakeApi({ ...service.api, ticketOpen }))
+    const user = userEvent.setup()
+    renderWithProviders(<CallPage />)
+    await screen.findByRole('timer')
+
+    await user.keyboard('{Alt>}t{/Alt}')
+    const dialog = await screen.findByRole('dialog', { name: '新建工单' })
+    await waitFor(() => expect(within(dialog).getByRole('combobox', { name: /^工单类型/ })).toHaveFocus())
+    await user.keyboard('1{Enter}')
+    await user.type(within(dialog).getByLabelText(/^运单号/), 'SF1234567890')
+    await user.keyboard('{F8}')
+    expect(await screen.findByText(finishTicketFirst)).toBeInTheDocument()
+    expect(screen.getByRole('dialog', { name: '新建工单' })).toBeInTheDocument()
+    expect(within(dialog).getByLabelText(/^运单号/)).toHaveValue('SF1234567890')
+    // A scenario key would open a script whose field takes the focus from the ticket: it waits.
+    await user.keyboard('{Alt>}2{/Alt}')
+    expect(screen.queryByTestId(/^script-text-scenario\./)).not.toBeInTheDocument()
+    expect(within(dialog).getByLabelText(/^运单号/)).toHaveFocus()
+    expect(service.channels()).not.toContain('callComplete')
+
+    // Saved, the ticket is done: F8 completes the call.
+    await user.keyboard('{Control>}{Enter}{/Control}')
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: '新建工单' })).not.toBeInTheDocument())
+    await user.keyboard('{F8}')
+    expect(await screen.findByText(/通话已记录，处理时长 \d+:\d\d。/)).toBeInTheDocument()
+    expect(ticketOpen).toHaveBeenCalledTimes(1)
+  })
+
+  it('will not complete the call while one of its tickets is open in the drawer', async () => {
+    // The same words from the test before would still be on screen.
+    act(() => notifications.clean())
+    const service = fakeCallService({ open: callView({ state: 'wrapUp', answeredAt: secondsAgo(60), hungUpAt: secondsAgo(5) }) })
+    installApi(fakeApi(service.api))
+    await db.tickets.put(ticketRow({ ticketId: 't-1', ticketNo: 'BJ01-20261125-0002', owner: 'A007', callIds: ['call-1'] }))
+    const user = userEvent.setup()
+    renderWithProviders(<CallPage />)
+    await user.click(await screen.findByRole('button', { name: 'BJ01-20261125-0002' }, { timeout: 5_000 }))
+    // The drawer is a chunk of its own, loaded on first use.
+    await screen.findByTestId('ticket-detail', {}, { timeout: 10_000 })
+    await user.keyboard('{F8}')
+    expect(await screen.findByText(finishTicketFirst)).toBeInTheDocument()
+    expect(service.channels()).not.toContain('callComplete')
+    expect(screen.getByTestId('ticket-detail')).toBeInTheDocument()
   })
 })

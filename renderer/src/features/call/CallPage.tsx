@@ -102,8 +102,17 @@ function CallDesk({ settings, view, onPalette, report }: { settings: CallSetting
   const busy = useCallStore((state) => state.busy)
   const scenarios = useScenarioScripts()
   const answerButton = useRef<HTMLButtonElement>(null)
+  // A ticket form or the ticket drawer is open over the call (CallTicketsPanel).
+  const [ticketWorkOpen, setTicketWorkOpen] = useState(false)
 
   const onComplete = useCallback(() => {
+    // Completing the call clears the desk, the half-typed ticket with it: the ticket is finished or
+    // cancelled first. The other steps leave the ticket where it is (a caller who hangs up mid-ticket
+    // is still marked so with the hang-up key).
+    if (ticketWorkOpen) {
+      notifications.show({ color: 'orange', message: t('ticketForm.callPanel.finishTicketFirst') })
+      return
+    }
     completeCall().then(
       (record) =>
         record &&
@@ -113,7 +122,7 @@ function CallDesk({ settings, view, onPalette, report }: { settings: CallSetting
         }),
       report,
     )
-  }, [report, t])
+  }, [report, t, ticketWorkOpen])
 
   // Behind the lock screen the page is inert, and so are the hotkeys.
   const locked = useAppStore((state) => state.session?.lockedAt != null)
@@ -127,9 +136,12 @@ function CallDesk({ settings, view, onPalette, report }: { settings: CallSetting
     wrapUpDone: onComplete,
     phrasePalette: onPalette,
   }
+  // A scenario script asks for its values in a field of its own, which takes the focus: over an open
+  // ticket that would send the agent's typing behind the ticket, so the scenario keys wait for it.
+  const scenarioKeys = ticketWorkOpen ? [] : scenarios
   useCallHotkeys(locked ? [] : [
     ...Object.entries(actions).map(([action, run]): [string, () => void] => [settings.hotkeys[action as CallHotkeyAction], run]),
-    ...scenarios.flatMap(({ script, hotkey }): [string, () => void][] =>
+    ...scenarioKeys.flatMap(({ script, hotkey }): [string, () => void][] =>
       hotkey ? [[hotkey, () => useCallStore.getState().view && openScenario(script.scriptId)]] : [],
     ),
   ])
@@ -194,7 +206,7 @@ function CallDesk({ settings, view, onPalette, report }: { settings: CallSetting
           {view.state === 'wrapUp' && <OverTargetPicker view={view} settings={settings} />}
           {/* Under the caller's number: a repeat caller's open tickets appear as soon as it is typed;
               at wrap-up the call's own tickets are listed before it is completed. */}
-          <CallTicketsPanel view={view} hotkeysEnabled={!locked} />
+          <CallTicketsPanel view={view} hotkeysEnabled={!locked} onTicketWorkChange={setTicketWorkOpen} />
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 5 }}>

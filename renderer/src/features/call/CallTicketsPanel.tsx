@@ -1,14 +1,14 @@
 import { Alert, Badge, Button, Group, Kbd, Paper, Stack, Table, Text, Title, UnstyledButton, VisuallyHidden } from '@mantine/core'
 import { useHotkeys } from '@mantine/hooks'
 import { IconAlertCircle, IconPencil, IconPlus } from '@tabler/icons-react'
-import { lazy, Suspense, useMemo, useState } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CallView } from '../../../../shared/domain/calls'
 import { parseCallerNumber } from '../../../../shared/domain/phone'
 import { waybillNoSchema } from '../../../../shared/domain/tickets/fields'
-import type { TicketStatus } from '../../../../shared/domain/tickets/lifecycle'
 import { useAppStore } from '../../app/appStore'
 import type { TicketRow } from '../../db/schema'
+import { statusColor, statusLabel } from '../tickets/ticketLabels'
 import { openTicket, useTicketsScreen } from '../tickets/ticketsStore'
 import { TicketFormModal, type EditableTicket } from '../tickets/form/TicketFormModal'
 import { WaybillInput } from '../tickets/form/TicketFields'
@@ -27,8 +27,6 @@ export const NEW_TICKET_HOTKEY = 'alt+T'
 // The ticket screen is a separate chunk: loaded only when the agent opens a ticket from the call.
 const TicketDetailDrawer = lazy(() => import('../tickets/detail/TicketDetailDrawer').then((module) => ({ default: module.TicketDetailDrawer })))
 
-const statusColor: Record<TicketStatus, string> = { open: 'blue', inProgress: 'cyan', waiting: 'yellow', resolved: 'teal', closed: 'gray' }
-
 /** The caller's number as far as it is known: as typed when it parses, else as main last saved it. */
 function useCallerPhone(view: CallView): string | null {
   const typed = useCallStore((state) => state.draft.callerNumber)
@@ -38,7 +36,17 @@ function useCallerPhone(view: CallView): string | null {
   }, [typed, view.callerNumber])
 }
 
-export function CallTicketsPanel({ view, hotkeysEnabled }: { view: CallView; hotkeysEnabled: boolean }) {
+export interface CallTicketsPanelProps {
+  view: CallView
+  hotkeysEnabled: boolean
+  /**
+   * A ticket form or the ticket drawer opened or closed. While one is open the call must not be
+   * completed: that ends this panel, and the ticket typed in it with it.
+   */
+  onTicketWorkChange?: (open: boolean) => void
+}
+
+export function CallTicketsPanel({ view, hotkeysEnabled, onTicketWorkChange }: CallTicketsPanelProps) {
   const { t } = useTranslation()
   const me = useAppStore((state) => state.session?.user.employeeNo ?? null)
   const phone = useCallerPhone(view)
@@ -49,6 +57,11 @@ export function CallTicketsPanel({ view, hotkeysEnabled }: { view: CallView; hot
   const repeat = useRepeatCallerTickets(view.callId, phone, waybillNo)
   const [form, setForm] = useState<{ ticket?: EditableTicket } | null>(null)
   const drawerOpen = useTicketsScreen((state) => state.openTicketId !== null)
+  const ticketWorkOpen = form !== null || drawerOpen
+  useEffect(() => {
+    onTicketWorkChange?.(ticketWorkOpen)
+    return () => onTicketWorkChange?.(false)
+  }, [ticketWorkOpen, onTicketWorkChange])
 
   const openNew = () => setForm((current) => current ?? {})
   useHotkeys(hotkeysEnabled ? [[NEW_TICKET_HOTKEY, openNew, { usePhysicalKeys: true }]] : [], [])
@@ -157,7 +170,7 @@ function TicketList({
               <Table.Td>{t(`ticketForm.kinds.${row.kind}`)}</Table.Td>
               <Table.Td>
                 <Badge size="sm" variant="light" color={statusColor[row.status]}>
-                  {t(`ticketForm.status.${row.status}`)}
+                  {statusLabel(t, row.status, row.waitingOn)}
                 </Badge>
               </Table.Td>
               <Table.Td>{mine ? t('ticketForm.callPanel.ownerMe', { name: nameOf(row.owner) }) : nameOf(row.owner)}</Table.Td>

@@ -116,4 +116,24 @@ describe('customer archive', () => {
       }),
     )
   })
+
+  it('asks before Esc drops a customer being typed; an untouched form closes at once', async () => {
+    installApi(fakeApi({}))
+    const user = userEvent.setup()
+    renderWithProviders(<CustomersPage />)
+    await user.click(screen.getByRole('button', { name: '添加客户' }))
+    await screen.findByRole('dialog', { name: '添加客户' })
+    await user.keyboard('{Escape}')
+    await vi.waitFor(() => expect(screen.queryByRole('dialog', { name: '添加客户' })).not.toBeInTheDocument())
+
+    await user.click(screen.getByRole('button', { name: '添加客户' }))
+    const dialog = await screen.findByRole('dialog', { name: '添加客户' })
+    await user.type(within(dialog).getByRole('textbox', { name: /姓名/ }), '刘芳')
+    await user.keyboard('{Escape}')
+    await user.click(within(await screen.findByRole('dialog', { name: '放弃已填写的内容？' })).getByRole('button', { name: '取消' }))
+    expect(within(screen.getByRole('dialog', { name: '添加客户' })).getByRole('textbox', { name: /姓名/ })).toHaveValue('刘芳')
+    await user.keyboard('{Escape}')
+    await user.click(within(await screen.findByRole('dialog', { name: '放弃已填写的内容？' })).getByRole('button', { name: '放弃' }))
+    await vi.waitFor(() => expect(screen.queryByRole('dialog', { name: '添加客户' })).not.toBeInTheDocument())
+  })
 })

@@ -1,8 +1,8 @@
-import { Alert, Button, Group, Loader, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core'
+import { Alert, Button, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core'
 import { useForm, type UseFormReturnType } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { IconPlus } from '@tabler/icons-react'
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   deadlineSettingsSchema,
@@ -18,6 +18,7 @@ import { AddClockModal } from './AddClockModal'
 import { clockName, newClockId, type Language } from './clockChoices'
 import { ClockRow, clockFieldPaths, type ClockColumn, type ClockRowProps } from './ClockRow'
 import { deadlineFormValidator, deadlineServerErrors } from './deadlineIssues'
+import { LoadedSettingsSection } from './LoadedSettingsSection'
 import { RegulatorRuleFields } from './RegulatorRuleFields'
 
 type DeadlineForm = UseFormReturnType<DeadlineSettings>
@@ -219,39 +220,14 @@ function DeadlineSettingsForm({ current }: { current: DeadlineSettings }) {
   )
 }
 
+const readDeadlineSettings = () => call('deadlineSettingsGet', {})
+
 /** Supervisors: each ticket kind's clocks and the regulator's complaint limits (DOMAIN.md). */
 export function DeadlineSettingsSection() {
   const { t } = useTranslation()
-  const [current, setCurrent] = useState<DeadlineSettings | null>(null)
-  const [error, setError] = useState<unknown>(null)
-  const load = useCallback(() => {
-    setError(null)
-    call('deadlineSettingsGet', {}).then(setCurrent, setError)
-  }, [])
-  // Tabs hide this section without unmounting it; showing it again must not reload over what is typed.
-  useEffect(() => {
-    if (current === null) load()
-  }, [current, load])
   return (
-    <Stack component="section" aria-label={t('deadlines.clocks.title')}>
-      <Title order={2} size="h3">
-        {t('deadlines.clocks.title')}
-      </Title>
-      <Text size="sm" c="dimmed">
-        {t('deadlines.clocks.intro')}
-      </Text>
-      {current ? (
-        <DeadlineSettingsForm current={current} />
-      ) : error ? (
-        <Stack align="flex-start">
-          <ErrorAlert error={error} />
-          <Button variant="default" onClick={load}>
-            {t('deadlines.retry')}
-          </Button>
-        </Stack>
-      ) : (
-        <Loader size="sm" aria-label={t('app.loading')} />
-      )}
-    </Stack>
+    <LoadedSettingsSection title={t('deadlines.clocks.title')} intro={t('deadlines.clocks.intro')} load={readDeadlineSettings}>
+      {(current) => <DeadlineSettingsForm current={current} />}
+    </LoadedSettingsSection>
   )
 }

@@ -1,8 +1,8 @@
-import { Alert, Badge, Button, Group, Loader, NativeSelect, NumberInput, SegmentedControl, Stack, Switch, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Badge, Button, Group, NativeSelect, NumberInput, SegmentedControl, Stack, Switch, Text, TextInput, Title } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { IconPlus } from '@tabler/icons-react'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { chinaDateOf, yearOf } from '../../../../shared/domain/tickets/chinaTime'
 import { chineseDaysSource } from '../../../../shared/domain/tickets/publicHolidays'
@@ -18,6 +18,7 @@ import { CalendarMonth } from './CalendarMonth'
 import { CalendarOverridesTable } from './CalendarOverridesTable'
 import { monthDays } from './calendarDays'
 import { deadlineFormValidator, deadlineServerErrors } from './deadlineIssues'
+import { LoadedSettingsSection } from './LoadedSettingsSection'
 
 // The years a calendar may be declared complete for (workingDays.ts, calendarYearSchema).
 const YEAR_MIN = 2000
@@ -243,39 +244,14 @@ function WorkingCalendarEditor({ current }: { current: WorkingDayCalendarSetting
   )
 }
 
+const readWorkingCalendar = () => call('workingCalendarGet', {})
+
 /** Supervisors: the working-day calendar the clocks count with — official days and the company's own. */
 export function WorkingCalendarSection() {
   const { t } = useTranslation()
-  const [current, setCurrent] = useState<WorkingDayCalendarSettings | null>(null)
-  const [error, setError] = useState<unknown>(null)
-  const load = useCallback(() => {
-    setError(null)
-    call('workingCalendarGet', {}).then(setCurrent, setError)
-  }, [])
-  // Tabs hide this section without unmounting it; showing it again must not reload over what is typed.
-  useEffect(() => {
-    if (current === null) load()
-  }, [current, load])
   return (
-    <Stack component="section" aria-label={t('deadlines.calendar.title')}>
-      <Title order={2} size="h3">
-        {t('deadlines.calendar.title')}
-      </Title>
-      <Text size="sm" c="dimmed">
-        {t('deadlines.calendar.intro')}
-      </Text>
-      {current ? (
-        <WorkingCalendarEditor current={current} />
-      ) : error ? (
-        <Stack align="flex-start">
-          <ErrorAlert error={error} />
-          <Button variant="default" onClick={load}>
-            {t('deadlines.retry')}
-          </Button>
-        </Stack>
-      ) : (
-        <Loader size="sm" aria-label={t('app.loading')} />
-      )}
-    </Stack>
+    <LoadedSettingsSection title={t('deadlines.calendar.title')} intro={t('deadlines.calendar.intro')} load={readWorkingCalendar}>
+      {(current) => <WorkingCalendarEditor current={current} />}
+    </LoadedSettingsSection>
   )
 }

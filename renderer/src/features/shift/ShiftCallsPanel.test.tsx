@@ -8,7 +8,7 @@ import { renderWithProviders } from '../../testing/render'
 import { ShiftCallsPanel } from './ShiftCallsPanel'
 import { maskCallerNumber, startOfToday } from './shiftStats'
 
-// Around today's local noon, so the test holds whenever it runs (the panel counts from local midnight).
+// Around today's noon in China, so the test holds whenever it runs (the panel counts from China midnight).
 const noon = Date.parse(startOfToday()) + 12 * 3_600_000
 const minutesAgo = (minutes: number) => new Date(noon - minutes * 60_000).toISOString()
 

@@ -1,3 +1,4 @@
+import { chinaDateOf, chinaDayStartMs } from '../../../../shared/domain/tickets/chinaTime'
 import type { CallRow } from '../../db/schema'
 
 // The figures a seat can measure from its own records (DOMAIN.md, call-centre indicators): handling
@@ -32,11 +33,12 @@ export function shiftCallStats(calls: CompletedCall[]): ShiftCallStats {
   }
 }
 
-/** Local midnight as an ISO time: the answeredAt index compares ISO strings. */
-export function startOfToday(now = new Date()): string {
-  const midnight = new Date(now)
-  midnight.setHours(0, 0, 0, 0)
-  return midnight.toISOString()
+/**
+ * Midnight in China as an ISO time (the answeredAt index compares ISO strings): "today" is the day on
+ * the China clock the screen shows the calls' times in (i18n/format.ts), not the machine's own day.
+ */
+export function startOfToday(now: Date | number = Date.now()): string {
+  return new Date(chinaDayStartMs(chinaDateOf(now))).toISOString()
 }
 
 /** 138****5678: enough to recognise a caller on a screen others can see, never the whole number. */

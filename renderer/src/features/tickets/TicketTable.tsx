@@ -3,7 +3,7 @@ import type { KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { maskPhone } from '../../../../shared/domain/tickets/lifecycle'
 import type { TicketRow } from '../../db/schema'
-import { formatDateTime } from '../../i18n/format'
+import { formatDateTime, formatDeadline } from '../../i18n/format'
 import { dueColor, ticketDueState } from './dueState'
 import { kindLabel, statusColor, statusLabel } from './ticketLabels'
 
@@ -114,7 +114,7 @@ export function TicketTable({ rows, now, dueSoonMs, nameOf, onOpen, label, empty
               <Table.Td>
                 <Group gap={6} wrap="nowrap">
                   <Text size="sm" c={standsOut ? dueColor[due] : undefined} fw={standsOut ? 700 : undefined}>
-                    {ticket.nextDueAt && ticket.open ? formatDateTime(ticket.nextDueAt, i18n.language) : t('tickets.noDeadline')}
+                    {ticket.nextDueAt && ticket.open ? formatDeadline(ticket.nextDueAt, i18n.language) : t('tickets.noDeadline')}
                   </Text>
                   {standsOut && (
                     <Badge size="sm" color={dueColor[due]} variant="filled">

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next'
 import { useAppStore } from '../../app/appStore'
 import { db } from '../../db/schema'
 import { useNow } from '../call/useNow'
-import { DUE_SOON_MS, dueTickets, pendingTransfersFor, searchTickets, type TicketSearchCriteria } from './data/ticketQueries'
+import { DUE_SOON_MS, dueTickets, findTickets, pendingTransfersFor, SEARCH_SCAN_CAP, type TicketSearchCriteria } from './data/ticketQueries'
 import { TicketDetailDrawer } from './detail/TicketDetailDrawer'
 import { AllOverdueList, MyDueLists } from './DueLists'
 import { TicketFormModal } from './form/TicketFormModal'
@@ -58,10 +58,11 @@ export default function TicketsPage() {
   const searchRef = useRef<HTMLInputElement>(null)
   const resultsRef = useRef<HTMLDivElement>(null)
 
-  const results = useLiveQuery(
-    () => (dateRangeBackwards(debouncedSearch) ? [] : searchTickets(db, criteriaOf(debouncedSearch), SEARCH_LIMIT)),
+  const found = useLiveQuery(
+    () => (dateRangeBackwards(debouncedSearch) ? { tickets: [], truncated: false } : findTickets(db, criteriaOf(debouncedSearch), SEARCH_LIMIT)),
     [debouncedSearch],
   )
+  const results = found?.tickets
   const nowIso = new Date(now).toISOString()
   const mine = useLiveQuery(() => dueTickets(db, { now: nowIso, dueSoonMs: DUE_SOON_MS, owner: me, limit: DUE_LIMIT }), [nowIso, me])
   const all = useLiveQuery(() => dueTickets(db, { now: nowIso, dueSoonMs: DUE_SOON_MS, limit: DUE_LIMIT }), [nowIso])
@@ -129,6 +130,12 @@ export default function TicketsPage() {
                   <Text size="xs" c="dimmed" aria-live="polite">
                     {results.length >= SEARCH_LIMIT ? t('tickets.search.limited', { count: SEARCH_LIMIT }) : t('tickets.search.count', { count: results.length })}
                   </Text>
+                  {/* The search stopped reading before finding a page of matches: older tickets may match too. */}
+                  {found?.truncated && (
+                    <Text size="sm" c="orange.8" role="status">
+                      {t('tickets.search.truncated', { scanned: SEARCH_SCAN_CAP })}
+                    </Text>
+                  )}
                   <TicketTable rows={results} label={t('tickets.search.results')} emptyText={t('tickets.search.none')} {...table} />
                 </Stack>
               )}

@@ -105,6 +105,15 @@ const clearPending = (transferId: string) => (row: TicketRow) => {
 async function recomputeOpenTickets(tables: ProjectionTables, page: TicketPage, now: string): Promise<void> {
   await page.flush()
   page.forget()
+  await recomputeOpenDeadlines(tables, now)
+}
+
+/**
+ * Computes every open ticket's deadline again from the clocks and calendar in force, as of `now`, and
+ * writes the rows whose deadline changed; returns how many. Also used when the app ships other holiday
+ * tables than the ones the view's deadlines were computed with (holidayData.ts).
+ */
+export async function recomputeOpenDeadlines(tables: Pick<ProjectionTables, 'meta' | 'tickets' | 'callbacks'>, now: string): Promise<number> {
   const [context, open, pending] = await Promise.all([
     readDeadlineContext(tables),
     tables.tickets.where('status').anyOf(openStatuses).toArray(),
@@ -122,6 +131,7 @@ async function recomputeOpenTickets(tables: ProjectionTables, page: TicketPage, 
     if (!sameDeadline(row, fields)) changed.push({ ...row, ...fields })
   }
   await tables.tickets.bulkPut(changed)
+  return changed.length
 }
 
 function sameDeadline(row: TicketRow, fields: TicketDeadlineFields): boolean {

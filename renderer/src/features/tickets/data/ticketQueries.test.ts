@@ -14,6 +14,7 @@ import {
   customerByPhone,
   DUE_SOON_MS,
   dueTickets,
+  findTickets,
   pendingTransfersFor,
   pendingTransfersFrom,
   repeatCallerTickets,
@@ -128,37 +129,158 @@ describe('searchTickets', () => {
     expect(ids(await searchTickets(db, { to: '2026-11-21' }))).toEqual(['t-1'])
     expect(ids(await searchTickets(db, { text: '5678', from: '2026-11-21', to: '2026-11-22' }))).toEqual(['t-3'])
   })
+})
 
-  it('when a lookup names more tickets than can be sorted in memory, walks newest first and stops at the limit', async () => {
-    const many = freshDb()
-    await projectEntries(many, history())
-    const template = (await many.tickets.get('t-1')) as TicketRow
-    const start = Date.parse('2026-01-01T00:00:00.000Z')
-    const clones: TicketRow[] = Array.from({ length: 2200 }, (_, index) => ({
+/**
+ * Counts the ticket rows read from IndexedDB (get, getMany, and queries for values); index-only reads
+ * (primaryKeys, count) cost nothing here. A cursor over rows cannot be counted, so it counts as
+ * unbounded. Registered before the database opens; counts only while armed.
+ */
+function countTicketRows(db: SeatDeskDb) {
+  let rows = 0
+  let armed = false
+  db.use({
+    stack: 'dbcore',
+    name: 'countTicketRows',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name)
+        if (name !== 'tickets') return table
+        return {
+          ...table,
+          get: async (request) => {
+            const row: unknown = await table.get(request)
+            if (armed && row !== undefined) rows += 1
+            return row
+          },
+          getMany: async (request) => {
+            const found = await table.getMany(request)
+            if (armed) rows += found.filter((row) => row !== undefined).length
+            return found
+          },
+          query: async (request) => {
+            const answer = await table.query(request)
+            if (armed && request.values) rows += answer.result.length
+            return answer
+          },
+          openCursor: (request) => {
+            if (armed && request.values) rows = Number.POSITIVE_INFINITY
+            return table.openCursor(request)
+          },
+        }
+      },
+    }),
+  })
+  return {
+    /** Rows read by `run`. */
+    async during<T>(run: () => Promise<T>): Promise<{ result: T; rows: number }> {
+      rows = 0
+      armed = true
+      try {
+        return { result: await run(), rows }
+      } finally {
+        armed = false
+      }
+    },
+  }
+}
+
+describe('searches over a year of tickets read a bounded number of rows', () => {
+  let db: SeatDeskDb
+  let counter: ReturnType<typeof countTicketRows>
+  const hourly = (from: string, index: number) => new Date(Date.parse(from) + index * 3_600_000).toISOString()
+
+  // On top of the four tickets of history() (November 2026): 1100 open tracking inquiries of A001's and
+  // 1100 complaints of A002's waiting on the customer, hourly from January 2026, and — older than all of
+  // them — 12 complaints of A001's waiting: a walk along openedAt would read every ticket to find them.
+  beforeAll(async () => {
+    db = freshDb()
+    counter = countTicketRows(db)
+    await projectEntries(db, history())
+    const template = (await db.tickets.get('t-1')) as TicketRow
+    let seq = 1000
+    const clone = (ticketId: string, fields: Partial<TicketRow>): TicketRow => ({
       ...template,
-      ticketId: `x-${index}`,
-      ticketNo: `BJ01-20260101-${String(index + 1).padStart(4, '0')}`,
-      customerName: index % 2 ? '王小明' : '赵敏',
-      owner: 'A009',
-      openedAt: new Date(start + index * 3_600_000).toISOString(),
-      openedSeq: 1000 + index,
-    }))
-    await many.tickets.bulkPut(clones)
-    // The sorted path reads its candidates with bulkGet; the walk reads none that way.
-    const bulkGet = vi.spyOn(many.tickets, 'bulkGet')
+      ticketId,
+      ticketNo: `BJ01-20260101-${String(++seq).padStart(4, '0')}`,
+      openedSeq: seq,
+      ...fields,
+    })
+    await db.tickets.bulkPut([
+      ...Array.from({ length: 1100 }, (_, index) =>
+        clone(`a-${index}`, { owner: 'A001', status: 'inProgress', kind: 'trackingInquiry', customerName: '王小明', openedAt: hourly('2026-01-01T00:00:00.000Z', index) }),
+      ),
+      ...Array.from({ length: 1100 }, (_, index) =>
+        clone(`b-${index}`, { owner: 'A002', status: 'waiting', kind: 'complaint', customerName: '赵敏', openedAt: hourly('2026-01-01T00:30:00.000Z', index) }),
+      ),
+      ...Array.from({ length: 12 }, (_, index) =>
+        clone(`c-${index}`, { owner: 'A001', status: 'waiting', kind: 'complaint', customerName: '王小明', openedAt: hourly('2025-06-01T00:00:00.000Z', index * 24) }),
+      ),
+    ])
+  })
 
-    const byName = await searchTickets(many, { text: '王小' }, 5)
-    expect(ids(byName)).toEqual(['x-2199', 'x-2197', 'x-2195', 'x-2193', 'x-2191'])
-    const byOwner = await searchTickets(many, { owner: 'A009', from: '2026-01-01', to: '2026-01-02' }, 50)
+  const twelve = Array.from({ length: 12 }, (_, index) => `c-${11 - index}`)
+
+  it.each([
+    ['owner and status', { owner: 'A001', status: 'waiting' }],
+    ['owner and kind', { owner: 'A001', kind: 'complaint' }],
+    ['owner, kind and status', { owner: 'A001', kind: 'complaint', status: 'waiting' }],
+  ] as const)('%s, each naming over a thousand tickets with 12 in common: reads those 12 rows', async (_filters, criteria) => {
+    const { result, rows } = await counter.during(() => findTickets(db, criteria))
+    expect(ids(result.tickets)).toEqual(twelve)
+    expect(result.truncated).toBe(false)
+    expect(rows).toBe(12)
+  })
+
+  it('one filter, or none, reads only the page it shows', async () => {
+    const waiting = await counter.during(() => findTickets(db, { status: 'waiting' }, 30))
+    expect(ids(waiting.result.tickets)).toEqual(Array.from({ length: 30 }, (_, index) => `b-${1099 - index}`))
+    expect(waiting.rows).toBe(30)
+    const newest = await counter.during(() => findTickets(db, {}, 6))
+    expect(ids(newest.result.tickets)).toEqual(['t-4', 't-3', 't-2', 't-1', 'b-1099', 'a-1099'])
+    expect(newest.rows).toBe(6)
     // 1 and 2 January in China: from 2025-12-31T16:00Z to 2026-01-02T16:00Z, hourly from 00:00Z.
-    expect(byOwner).toHaveLength(40)
-    expect(byOwner[0]?.ticketId).toBe('x-39')
+    const inJanuary = await counter.during(() => findTickets(db, { owner: 'A001', from: '2026-01-01', to: '2026-01-02' }))
+    expect(inJanuary.result.tickets).toHaveLength(40)
+    expect(inJanuary.result.tickets[0]?.ticketId).toBe('a-39')
+    expect(inJanuary.rows).toBe(40)
+  })
+
+  it('a name shared by over a thousand tickets is walked newest first and stops at the limit', async () => {
+    const common = await counter.during(() => findTickets(db, { text: '王小' }, 5))
+    expect(ids(common.result.tickets)).toEqual(['a-1099', 'a-1098', 'a-1097', 'a-1096', 'a-1095'])
+    expect(common.rows).toBeLessThan(50)
     // The walk keeps the order across all of them: the November tickets are newer than January's.
-    expect(ids(await searchTickets(many, { text: '王' }, 3))).toEqual(['t-3', 't-1', 'x-2199'])
-    expect(bulkGet).not.toHaveBeenCalled()
-    // A rarer name is read through its index and sorted.
-    expect(ids(await searchTickets(many, { text: '王先' }))).toEqual(['t-1'])
-    expect(bulkGet).toHaveBeenCalledTimes(1)
+    expect(ids(await searchTickets(db, { text: '王' }, 3))).toEqual(['t-3', 't-1', 'a-1099'])
+    // Narrowed to filters naming few tickets, the walk reads only theirs.
+    const narrowed = await counter.during(() => findTickets(db, { text: '王小', owner: 'A001', status: 'waiting' }))
+    expect(ids(narrowed.result.tickets)).toEqual(twelve)
+    expect(narrowed.rows).toBe(12)
+    // A rarer name is read through its index.
+    const rare = await counter.during(() => findTickets(db, { text: '王先' }))
+    expect(ids(rare.result.tickets)).toEqual(['t-1'])
+    expect(rare.rows).toBe(1)
+  })
+
+  it('stops at the scan cap and says so when the matches are rarer than that', async () => {
+    const cap = 500
+    // Both lists run past the cap: the owner's newest 500 are walked, and the 12 are older.
+    const pairing = await counter.during(() => findTickets(db, { owner: 'A001', kind: 'complaint' }, 50, cap))
+    expect(pairing.result).toEqual({ tickets: [], truncated: true })
+    expect(pairing.rows).toBeLessThanOrEqual(cap)
+    const name = await counter.during(() => findTickets(db, { text: '王小', kind: 'complaint' }, 50, cap))
+    expect(name.result).toEqual({ tickets: [], truncated: true })
+    expect(name.rows).toBeLessThanOrEqual(cap)
+    // Common matches fill the page well within the cap: nothing was left unread that could be shown.
+    const dense = await counter.during(() => findTickets(db, { text: '赵' }, 50, cap))
+    expect(dense.result.tickets).toHaveLength(50)
+    expect(dense.result.truncated).toBe(false)
+    expect(dense.rows).toBeLessThanOrEqual(cap)
+    // A range that ends within the cap was read whole: no more to find.
+    const few = await counter.during(() => findTickets(db, { text: '王小', owner: 'A001', kind: 'complaint' }, 50, 2000))
+    expect(ids(few.result.tickets)).toEqual(twelve)
+    expect(few.result.truncated).toBe(false)
   })
 })
 

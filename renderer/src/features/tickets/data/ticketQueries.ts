@@ -31,17 +31,31 @@ export type TicketSearchCriteria = {
 }
 
 /**
- * A way into the tickets table: an index range and the same test as a predicate, so the candidates
- * can come either from the index or from a walk along openedAt.
+ * A way into the tickets table by the searched text: an index range and the same test as a predicate,
+ * so the text can be tested on rows that come from elsewhere (a walk along a filter's index).
  */
 type Lookup = { open: (tickets: Tickets) => TicketCollection; matches: (row: TicketRow) => boolean }
 
 /**
- * An index range with at most this many tickets is read whole and sorted in memory; a larger one (a
- * common surname, every closed ticket) is served by walking openedAt newest first and testing each row,
- * which finds `limit` matches quickly precisely because they are that common.
+ * A text reading with at most this many tickets is read whole and sorted in memory; a larger one (a
+ * common surname) is served by walking the filters' index newest first and testing each row, which
+ * finds `limit` matches quickly precisely because they are that common.
  */
 const CANDIDATE_CAP = 1000
+
+/**
+ * No search reads more ticket rows than this (nor more keys from one index range). A search whose
+ * matches are rarer than that among the newest tickets of its range says it stopped (`truncated`), and
+ * the screen asks for a narrower search, rather than read a year of tickets on every keystroke.
+ */
+export const SEARCH_SCAN_CAP = 20_000
+
+export type TicketSearchResult = {
+  /** Newest first. */
+  tickets: TicketRow[]
+  /** The search stopped at its scan cap (SEARCH_SCAN_CAP) with fewer than `limit` found: older tickets may match. */
+  truncated: boolean
+}
 
 const WAYBILL = /^[A-Za-z0-9]{6,30}$/
 
@@ -94,48 +108,143 @@ function filtersMatch(criteria: TicketSearchCriteria): (row: TicketRow) => boole
     row.openedAt < to
 }
 
-/** The tickets a lookup names, or null when there are more than CANDIDATE_CAP. */
-async function probe(tickets: Tickets, lookup: Lookup): Promise<string[] | null> {
-  const keys = await lookup.open(tickets).limit(CANDIDATE_CAP + 1).primaryKeys()
-  return keys.length > CANDIDATE_CAP ? null : keys
-}
+/**
+ * An index range holding exactly the tickets that meet some of the filters within the date range, in
+ * openedAt order (oldest first; reverse it for newest first). Every filter has one ending in openedAt.
+ */
+type OrderedSource = (tickets: Tickets) => TicketCollection
+/** The most specific first. */
+type Sources = [OrderedSource] | [OrderedSource, OrderedSource]
 
-/** Newest first along openedAt (within the date range), testing each row: for candidates too many to sort. */
-function walkNewestFirst(tickets: Tickets, criteria: TicketSearchCriteria, test: (row: TicketRow) => boolean, limit: number) {
-  const [from, to] = openedRange(criteria)
-  return tickets.where('openedAt').between(from, to, true, false).reverse().filter(test).limit(limit).toArray()
-}
+const rangeOf =
+  (index: string, prefix: IndexableType[], [from, to]: [string, string]): OrderedSource =>
+  (tickets) =>
+    prefix.length === 0 ? tickets.where(index).between(from, to, true, false) : tickets.where(index).between([...prefix, from], [...prefix, to], true, false)
 
-async function readSorted(tickets: Tickets, keys: Iterable<string>, test: (row: TicketRow) => boolean, limit: number) {
-  const rows = await tickets.bulkGet([...new Set(keys)])
-  return rows.filter((row): row is TicketRow => row !== undefined && test(row)).sort(byNewest).slice(0, limit)
+/**
+ * The fewest ranges that together meet every filter: one when the filters are one of the indexed
+ * combinations (any single filter, owner or kind with a status), two otherwise (their intersection).
+ */
+function orderedSources(criteria: TicketSearchCriteria): Sources {
+  const range = openedRange(criteria)
+  const { kind, status, owner } = criteria
+  if (status !== undefined) {
+    const byOwner = owner === undefined ? null : rangeOf('[owner+status+openedAt]', [owner, status], range)
+    const byKind = kind === undefined ? null : rangeOf('[kind+status+openedAt]', [kind, status], range)
+    if (byOwner && byKind) return [byOwner, byKind]
+    return [byOwner ?? byKind ?? rangeOf('[status+openedAt]', [status], range)]
+  }
+  const byOwner = owner === undefined ? null : rangeOf('[owner+openedAt]', [owner], range)
+  const byKind = kind === undefined ? null : rangeOf('[kind+openedAt]', [kind], range)
+  if (byOwner && byKind) return [byOwner, byKind]
+  return [byOwner ?? byKind ?? rangeOf('openedAt', [], range)]
 }
 
 /**
- * Tickets matching every criterion given, newest first. With text, the candidates are the union of its
- * readings (ticket no., waybill, phone, last 4 digits, name prefix), each an index lookup, filtered by
- * the rest. With filters only, the most selective of the kind, status and owner indexes is used when it
- * names few enough tickets; otherwise openedAt is walked newest first with the date range and limit.
+ * Rows for `keys` (newest first), read a page at a time and tested, until `limit` match: the first page
+ * is `limit` long, so a list known to match whole costs exactly the rows shown.
  */
-export async function searchTickets(db: Pick<SeatDeskDb, 'tickets'>, criteria: TicketSearchCriteria, limit = 50): Promise<TicketRow[]> {
+async function readMatching(tickets: Tickets, keys: readonly string[], test: (row: TicketRow) => boolean, limit: number): Promise<TicketRow[]> {
+  const found: TicketRow[] = []
+  for (let start = 0, size = Math.max(limit, 1); start < keys.length && found.length < limit; start += size, size *= 4) {
+    for (const row of await tickets.bulkGet(keys.slice(start, start + size))) {
+      if (row && test(row)) found.push(row)
+      if (found.length === limit) break
+    }
+  }
+  return found
+}
+
+/**
+ * Newest first along `source`, testing each row, reading at most `scanCap` rows: the keys come from
+ * the index a growing page at a time (skipping the pages read), the rows with bulkGet.
+ */
+async function walkNewestFirst(
+  tickets: Tickets,
+  source: OrderedSource,
+  test: (row: TicketRow) => boolean,
+  limit: number,
+  scanCap: number,
+): Promise<TicketSearchResult> {
+  const found: TicketRow[] = []
+  let scanned = 0
+  for (let size = Math.max(limit, 100); scanned < scanCap; size *= 4) {
+    const take = Math.min(size, scanCap - scanned)
+    const keys = await source(tickets).reverse().offset(scanned).limit(take).primaryKeys()
+    scanned += keys.length
+    found.push(...(await readMatching(tickets, keys, test, limit - found.length)))
+    if (found.length >= limit || keys.length < take) return { tickets: found, truncated: false }
+  }
+  const more = await source(tickets).reverse().offset(scanned).limit(1).primaryKeys()
+  return { tickets: found, truncated: more.length > 0 }
+}
+
+/**
+ * The tickets the sources share that pass `test`, newest first. One source is walked with the cap.
+ * With two, both key lists are read from the indexes alone (up to scanCap keys each). If either list is
+ * complete, only its keys are read as rows — and, when both are complete, only the keys they share, so
+ * a rare pairing of two common filters reads just its own rows. If both run past scanCap, the more
+ * specific source is walked with the cap.
+ */
+async function searchSources(
+  tickets: Tickets,
+  sources: Sources,
+  test: (row: TicketRow) => boolean,
+  limit: number,
+  scanCap: number,
+): Promise<TicketSearchResult> {
+  const [first] = sources
+  if (sources.length === 1) return walkNewestFirst(tickets, first, test, limit, scanCap)
+  const keyLists = await Promise.all(sources.map((source) => source(tickets).limit(scanCap + 1).primaryKeys()))
+  const complete = keyLists.filter((keys) => keys.length <= scanCap).sort((a, b) => a.length - b.length)
+  const [fewest, ...others] = complete
+  if (!fewest) return walkNewestFirst(tickets, first, test, limit, scanCap)
+  const inOthers = others.map((keys) => new Set(keys))
+  const keys = fewest.filter((key) => inOthers.every((set) => set.has(key))).reverse()
+  return { tickets: await readMatching(tickets, keys, test, limit), truncated: false }
+}
+
+/** The same order everywhere: tickets opened in the same millisecond follow the journal. */
+const sorted = (result: TicketSearchResult): TicketSearchResult => ({ ...result, tickets: result.tickets.sort(byNewest) })
+
+/**
+ * Tickets matching every criterion given, newest first, reading at most SEARCH_SCAN_CAP rows. With
+ * text, the candidates are the union of its readings (ticket no., waybill, phone, last 4 digits, name
+ * prefix), each an index lookup, filtered by the rest; a reading naming more than CANDIDATE_CAP tickets
+ * is tested instead on the filters' tickets, newest first. With filters only, one compound index
+ * (filters then openedAt) answers most searches directly; two common filters are intersected by key.
+ */
+export async function findTickets(
+  db: Pick<SeatDeskDb, 'tickets'>,
+  criteria: TicketSearchCriteria,
+  limit = 50,
+  scanCap = SEARCH_SCAN_CAP,
+): Promise<TicketSearchResult> {
   const filters = filtersMatch(criteria)
   const text = criteria.text?.trim() ?? ''
-  if (text !== '') {
-    const lookups = textLookups(text)
-    const probes = await Promise.all(lookups.map((lookup) => probe(db.tickets, lookup)))
-    const matchesText = (row: TicketRow) => lookups.some((lookup) => lookup.matches(row))
-    if (probes.some((keys) => keys === null)) return walkNewestFirst(db.tickets, criteria, (row) => matchesText(row) && filters(row), limit)
-    return readSorted(db.tickets, probes.flatMap((keys) => keys ?? []), filters, limit)
+  const sources = orderedSources(criteria)
+  if (text === '') {
+    // One range meets every filter: its newest `limit` keys are the answer.
+    if (sources.length === 1) {
+      const keys = await sources[0](db.tickets).reverse().limit(limit).primaryKeys()
+      return sorted({ tickets: await readMatching(db.tickets, keys, filters, limit), truncated: false })
+    }
+    return sorted(await searchSources(db.tickets, sources, filters, limit, scanCap))
   }
-  const filterLookups: Lookup[] = []
-  if (criteria.kind !== undefined) filterLookups.push(equalsLookup('kind', criteria.kind, () => true))
-  if (criteria.status !== undefined) filterLookups.push(equalsLookup('status', criteria.status, () => true))
-  if (criteria.owner !== undefined) filterLookups.push(equalsLookup('owner', criteria.owner, () => true))
-  const probes = await Promise.all(filterLookups.map((lookup) => probe(db.tickets, lookup)))
-  const fitting = probes.filter((keys): keys is string[] => keys !== null).sort((a, b) => a.length - b.length)
-  const fewest = fitting[0]
-  if (fewest) return readSorted(db.tickets, fewest, filters, limit)
-  return walkNewestFirst(db.tickets, criteria, filters, limit)
+  const lookups = textLookups(text)
+  const probes = await Promise.all(lookups.map((lookup) => lookup.open(db.tickets).limit(CANDIDATE_CAP + 1).primaryKeys()))
+  const matchesText = (row: TicketRow) => lookups.some((lookup) => lookup.matches(row))
+  if (probes.some((keys) => keys.length > CANDIDATE_CAP)) {
+    return sorted(await searchSources(db.tickets, sources, (row) => matchesText(row) && filters(row), limit, scanCap))
+  }
+  const rows = await db.tickets.bulkGet([...new Set(probes.flat())])
+  const matching = rows.filter((row): row is TicketRow => row !== undefined && filters(row))
+  return { tickets: matching.sort(byNewest).slice(0, limit), truncated: false }
+}
+
+/** findTickets' rows alone, for lookups that show no "narrow the search" (a customer's tickets). */
+export async function searchTickets(db: Pick<SeatDeskDb, 'tickets'>, criteria: TicketSearchCriteria, limit = 50): Promise<TicketRow[]> {
+  return (await findTickets(db, criteria, limit)).tickets
 }
 
 /**

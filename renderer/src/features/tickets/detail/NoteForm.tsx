@@ -6,24 +6,32 @@ import { useTranslation } from 'react-i18next'
 import { contract } from '../../../../../shared/ipc/contract'
 import { call } from '../../../api/client'
 import { ErrorAlert } from '../../../ui/ErrorAlert'
+import { saveOnCtrlEnter, useSubmitOnce } from '../../../ui/useSubmitOnce'
 import { zodValidator } from '../../../ui/zodForm'
 
-/** Anyone at the seat adds what they learnt; Ctrl+Enter saves from the text area. */
+/** Anyone at the seat adds what they learnt; Ctrl+Enter saves from the text area, one note per press. */
 export function NoteForm({ ticketId }: { ticketId: string }) {
   const { t } = useTranslation()
   const [error, setError] = useState<unknown>(null)
   const toRequest = (values: { text: string }) => ({ ticketId, text: values.text })
   const form = useForm({ initialValues: { text: '' }, validate: zodValidator(contract.ticketAddNote.request, t, toRequest) })
-  const submit = form.onSubmit(async (values) => {
-    setError(null)
-    try {
-      await call('ticketAddNote', toRequest(values))
-      notifications.show({ color: 'teal', message: t('tickets.notes.saved') })
-      form.reset()
-    } catch (caught) {
-      setError(caught)
-    }
-  })
+  const submit = useSubmitOnce(
+    form,
+    async (values) => {
+      setError(null)
+      try {
+        await call('ticketAddNote', toRequest(values))
+        notifications.show({ color: 'teal', message: t('tickets.notes.saved') })
+        form.reset()
+        return true
+      } catch (caught) {
+        setError(caught)
+        return false
+      }
+    },
+    // Emptied after saving, ready for the next note.
+    { lockAfterSave: false },
+  )
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="xs">
@@ -32,12 +40,7 @@ export function NoteForm({ ticketId }: { ticketId: string }) {
           autosize
           minRows={2}
           maxRows={8}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-              event.preventDefault()
-              submit()
-            }
-          }}
+          onKeyDown={(event) => saveOnCtrlEnter(event, submit)}
           {...form.getInputProps('text')}
         />
         <ErrorAlert error={error} />

@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Table, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { formatDateTime } from '../../../i18n/format'
+import { formatDeadline } from '../../../i18n/format'
 import { dueColor } from '../dueState'
 import type { LiveClock } from './liveClocks'
 
@@ -66,12 +66,12 @@ function DueCell({ clock }: { clock: LiveClock }) {
         </Text>
       )
     case 'stopped':
-      return <Text size="sm">{clock.dueAt ? formatDateTime(clock.dueAt, i18n.language) : '—'}</Text>
+      return <Text size="sm">{clock.dueAt ? formatDeadline(clock.dueAt, i18n.language) : '—'}</Text>
     default:
       return (
         <Group gap={6}>
           <Text size="sm" c={clock.state === 'running' ? undefined : dueColor[clock.state]} fw={clock.state === 'running' ? undefined : 700}>
-            {formatDateTime(clock.dueAt, i18n.language)}
+            {formatDeadline(clock.dueAt, i18n.language)}
           </Text>
           {clock.pausedNow && (
             <Badge size="sm" color="gray" variant="light">

@@ -1,9 +1,10 @@
-import { screen, within } from '@testing-library/react'
+import { act, fireEvent, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { installApi } from '../../../api/client'
 import { fakeApi, ok } from '../../../testing/fakeApi'
 import { renderWithProviders } from '../../../testing/render'
 import { sampleDetails, ticketNoteAdded, ticketOpened, ticketStepDone } from '../../../testing/tickets'
+import { chinaWallTime } from '../form/ticketDraft'
 import { minutesAfterEntry, seatWith } from '../testSeat'
 import { openTicket } from '../ticketsStore'
 import { TicketDetailDrawer } from './TicketDetailDrawer'
@@ -53,6 +54,49 @@ describe('ticket detail', () => {
     await user.type(within(detail).getByRole('textbox', { name: '添加备注' }), '已联系分公司查件')
     await user.click(within(detail).getByRole('button', { name: '添加备注' }))
     await vi.waitFor(() => expect(ticketAddNote).toHaveBeenCalledWith({ ticketId: 't-1', text: '已联系分公司查件' }))
+  })
+
+  it('an action dialog keeps what was typed from a stray Esc, closes alone, and sends once however often it is submitted', async () => {
+    let answer!: () => void
+    const answered = new Promise<void>((resolve) => (answer = resolve))
+    const ticketEscalate = vi.fn(async () => {
+      await answered
+      return ok(summary)
+    })
+    installApi(fakeApi({ ticketEscalate }))
+    await seatWith([ticketOpened(10, { ticketId: 't-1' })], 'A002')
+    const user = userEvent.setup()
+    const detail = await showTicket()
+
+    // Untouched: Esc closes the dialog, and only the dialog.
+    await user.click(within(detail).getByRole('button', { name: '升级' }))
+    await screen.findByRole('dialog', { name: '升级工单' })
+    await user.keyboard('{Escape}')
+    await vi.waitFor(() => expect(screen.queryByRole('dialog', { name: '升级工单' })).not.toBeInTheDocument())
+    expect(screen.getByTestId('ticket-detail')).toBeInTheDocument()
+
+    // Typed in: Esc asks first; "cancel" goes back to the text.
+    await user.click(within(detail).getByRole('button', { name: '升级' }))
+    let escalate = await screen.findByRole('dialog', { name: '升级工单' })
+    await user.type(within(escalate).getByRole('textbox', { name: /升级原因/ }), '客户第三次来电催促')
+    await user.keyboard('{Escape}')
+    const ask = await screen.findByRole('dialog', { name: '放弃已填写的内容？' })
+    await user.click(within(ask).getByRole('button', { name: '取消' }))
+    escalate = screen.getByRole('dialog', { name: '升级工单' })
+    expect(within(escalate).getByRole('textbox', { name: /升级原因/ })).toHaveValue('客户第三次来电催促')
+    expect(screen.getByTestId('ticket-detail')).toBeInTheDocument()
+
+    // Submitted twice before main answers (Enter pressed again): one escalation.
+    await user.click(within(escalate).getByRole('radio', { name: '主管' }))
+    const form = within(escalate).getByRole('button', { name: '升级' }).closest('form')!
+    fireEvent.submit(form)
+    fireEvent.submit(form)
+    await vi.waitFor(() => expect(ticketEscalate).toHaveBeenCalledTimes(1))
+    fireEvent.submit(form)
+    await act(async () => answer())
+    await vi.waitFor(() => expect(screen.queryByRole('dialog', { name: '升级工单' })).not.toBeInTheDocument())
+    expect(ticketEscalate).toHaveBeenCalledTimes(1)
+    expect(screen.getByTestId('ticket-detail')).toBeInTheDocument()
   })
 
   it("the owner's status moves are enabled; a resolve main refuses names the fields still missing", async () => {
@@ -155,16 +199,18 @@ describe('ticket detail', () => {
     await user.click(within(detail).getByRole('button', { name: '安排回访' }))
     const dialog = await screen.findByRole('dialog', { name: '安排回访' })
     const when = within(dialog).getByLabelText(/回访时间/)
-    const local = (date: Date) => new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16)
-    await user.type(when, local(minutesAfterEntry(10, 0)))
+    // Typed on the China clock, whatever zone this machine is in.
+    const china = (date: Date) => chinaWallTime(date.toISOString())
+    await user.type(when, china(minutesAfterEntry(10, 0)))
     await user.click(within(dialog).getByRole('button', { name: '安排回访' }))
     expect(await within(dialog).findByText('回访时间须晚于现在')).toBeInTheDocument()
     expect(ticketScheduleCallback).not.toHaveBeenCalled()
     await user.clear(when)
-    await user.type(when, local(minutesAfterEntry(10, 60)))
+    await user.type(when, china(minutesAfterEntry(10, 60)))
     await user.click(within(dialog).getByRole('button', { name: '安排回访' }))
-    await vi.waitFor(() =>
-      expect(ticketScheduleCallback).toHaveBeenCalledWith({ ticketId: 't-1', dueAt: minutesAfterEntry(10, 60).toISOString(), note: '' }),
-    )
+    await vi.waitFor(() => expect(ticketScheduleCallback).toHaveBeenCalledTimes(1))
+    const [request] = ticketScheduleCallback.mock.calls[0] as unknown as [{ dueAt: string }]
+    expect(request).toEqual({ ticketId: 't-1', dueAt: expect.stringMatching(/\+08:00$/), note: '' })
+    expect(Date.parse(request.dueAt)).toBe(minutesAfterEntry(10, 60).getTime())
   })
 })

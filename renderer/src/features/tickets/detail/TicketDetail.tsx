@@ -2,7 +2,7 @@ import { Alert, Badge, Divider, Group, Stack, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconCalendarOff } from '@tabler/icons-react'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useMemo, useState, type ReactNode } from 'react'
+import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { regulatorClocks } from '../../../../../shared/domain/tickets/deadlines'
 import { call } from '../../../api/client'
@@ -44,8 +44,15 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   )
 }
 
+export interface TicketDetailProps {
+  ticket: TicketRow
+  me: string
+  /** An action's dialog opened or closed: while one is open, Esc is that dialog's, not the drawer's. */
+  onDialogChange?: (open: boolean) => void
+}
+
 /** One ticket: who owns it, every deadline, what it says, what happened, and what can be done now. */
-export function TicketDetail({ ticket, me }: { ticket: TicketRow; me: string }) {
+export function TicketDetail({ ticket, me, onDialogChange }: TicketDetailProps) {
   const { t, i18n } = useTranslation()
   const language = i18n.language === 'en' ? 'en' : 'zh-CN'
   const now = useNow(true, CLOCK_REFRESH_MS)
@@ -59,6 +66,11 @@ export function TicketDetail({ ticket, me }: { ticket: TicketRow; me: string }) 
   )
   const [dialog, setDialog] = useState<OpenDialog | null>(null)
   const close = () => setDialog(null)
+  const dialogOpen = dialog !== null
+  useEffect(() => {
+    onDialogChange?.(dialogOpen)
+    return () => onDialogChange?.(false)
+  }, [dialogOpen, onDialogChange])
 
   const clocks = useMemo(
     () => (rules ? liveClocks(ticket, rules.settings, rules.calendar, now, DUE_SOON_MS) : []),

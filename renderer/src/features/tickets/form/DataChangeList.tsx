@@ -2,6 +2,7 @@ import { ActionIcon, Button, Fieldset, Group, Select, SimpleGrid, Stack, Text, T
 import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ContactFields } from './ContactFields'
 import { changedFields, changedFieldValue, type ChangedFieldName } from './ticketFieldSpecs'
 import { blankChange, nextUnusedChangedField, type ChangeDraft } from './ticketDraft'
 import { MoneyInput, SegmentedField, type TicketFormApi } from './TicketFields'
@@ -133,21 +134,7 @@ function ChangeValue({ form, change, path, label }: { form: TicketFormApi; chang
     case 'contact':
       return (
         <Stack gap={4}>
-          <TextInput
-            label={t('ticketForm.contact.name', { who: label })}
-            withAsterisk
-            maxLength={40}
-            autoComplete="off"
-            {...form.getInputProps(`${path}.name`)}
-          />
-          <TextInput
-            label={t('ticketForm.contact.phone', { who: label })}
-            withAsterisk
-            inputMode="tel"
-            maxLength={32}
-            autoComplete="off"
-            {...form.getInputProps(`${path}.phone`)}
-          />
+          <ContactFields path={path} who={label} form={form} />
           {/* "New value equals the old" is said of the contact as a whole. */}
           {form.errors[path] && (
             <Text size="sm" c="red">

@@ -2,6 +2,7 @@ import { Checkbox, Fieldset, Group, Input, NumberInput, SegmentedControl, Select
 import type { UseFormReturnType } from '@mantine/form'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ContactFields } from './ContactFields'
 import { DataChangeList } from './DataChangeList'
 import { choiceSets, type ChoiceSet, type FieldSpec } from './ticketFieldSpecs'
 import type { ContactDraft, TicketDraft } from './ticketDraft'
@@ -124,7 +125,7 @@ export function TicketField({ spec, form }: { spec: FieldSpec; form: TicketFormA
         </Checkbox.Group>
       )
     case 'contact':
-      return <ContactFields name={spec.name} label={label} withAddress={spec.withAddress} form={form} />
+      return <ContactFieldset name={spec.name} label={label} withAddress={spec.withAddress} form={form} />
     case 'chinaTime':
       return <TextInput type="datetime-local" label={label} description={hint ?? t('ticketForm.hints.chinaTime')} {...form.getInputProps(spec.name)} />
     case 'chinaDate':
@@ -227,24 +228,12 @@ export function SegmentedField({
   )
 }
 
-function ContactFields({ name, label, withAddress, form }: { name: string; label: string; withAddress: boolean; form: TicketFormApi }) {
-  const { t } = useTranslation()
+function ContactFieldset({ name, label, withAddress, form }: { name: string; label: string; withAddress: boolean; form: TicketFormApi }) {
   const contact = form.values[name] as ContactDraft
   return (
     <Fieldset legend={label} variant="unstyled">
       <SimpleGrid cols={{ base: 1, sm: withAddress ? 3 : 2 }}>
-        <TextInput label={t('ticketForm.contact.name', { who: label })} withAsterisk maxLength={40} autoComplete="off" {...form.getInputProps(`${name}.name`)} />
-        <TextInput
-          label={t('ticketForm.contact.phone', { who: label })}
-          withAsterisk
-          inputMode="tel"
-          maxLength={32}
-          autoComplete="off"
-          {...form.getInputProps(`${name}.phone`)}
-        />
-        {withAddress && contact.address !== undefined && (
-          <TextInput label={t('ticketForm.contact.address', { who: label })} withAsterisk maxLength={200} autoComplete="off" {...form.getInputProps(`${name}.address`)} />
-        )}
+        <ContactFields path={name} who={label} withAddress={withAddress && contact.address !== undefined} form={form} />
       </SimpleGrid>
     </Fieldset>
   )

@@ -102,6 +102,24 @@ describe('the ticket form', () => {
     expect(field('实收运费')).toBeInTheDocument()
   })
 
+  it('takes a plain Enter in the kind picker with nothing highlighted as no save at all', async () => {
+    const service = ticketService()
+    const { user } = open({ initial: fromCall(null) })
+    const picker = await screen.findByRole('combobox', { name: /^工单类型/ })
+    await waitFor(() => expect(picker).toHaveFocus())
+    // The option list is open and matches nothing (an Enter pressed before it shows a match is the same).
+    await user.keyboard('xyz')
+    await waitFor(() => expect(picker).toHaveAttribute('aria-expanded', 'true'))
+    await user.keyboard('{Enter}')
+    // No half-typed ticket was checked: no error summary, no refusal on the kind; the agent types on.
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(screen.queryByTestId('ticket-form-errors')).not.toBeInTheDocument()
+    expect(picker).not.toHaveAttribute('aria-invalid', 'true')
+    await user.keyboard('{Backspace>3/}5{Enter}')
+    expect(picker).toHaveValue('5 多收运费')
+    expect(service.opened).toHaveLength(0)
+  })
+
   it('types money in 元 and saves it in fen; Ctrl+Enter saves from any field', async () => {
     const service = ticketService()
     const { user, onClose } = open({ initial: fromCall('overcharge') })
@@ -255,6 +273,66 @@ describe('the ticket form', () => {
     await user.keyboard('{Escape}')
     await user.click(within(await screen.findByRole('dialog', { name: '放弃这张工单？' })).getByRole('button', { name: '放弃' }))
     expect(onClose).toHaveBeenCalledTimes(1)
+  })
+
+  it('opens one ticket however often Ctrl+Enter is pressed while it saves, or held down', async () => {
+    let answer!: () => void
+    const answered = new Promise<void>((resolve) => (answer = resolve))
+    const service = ticketService()
+    installApi(
+      fakeApi({
+        ticketOpen: async (request) => {
+          service.opened.push(request)
+          await answered
+          return ok(summary)
+        },
+      }),
+    )
+    const { user, onClose } = open({ initial: fromCall('trackingInquiry') })
+    await fill(user, field('运单号'), 'SF1234567890')
+    // Held down: the key repeats. Then pressed again while main is still writing the first.
+    await user.keyboard('{Control>}{Enter>3}{/Control}')
+    await user.keyboard('{Control>}{Enter}{/Control}')
+    await user.click(screen.getByRole('button', { name: '创建工单' }))
+    await waitFor(() => expect(service.opened).toHaveLength(1))
+    answer()
+    await waitFor(() => expect(onClose).toHaveBeenCalledTimes(1))
+    // Saved: the form is done (it is closing), another press writes nothing.
+    await user.keyboard('{Control>}{Enter}{/Control}')
+    expect(service.opened).toHaveLength(1)
+  })
+
+  it('lets a refused ticket be saved again', async () => {
+    let refuse = true
+    const service = ticketService(() => (refuse ? { ok: false, error: { code: 'internal' } } : ok(summary)))
+    const { user, onClose } = open({ initial: fromCall('trackingInquiry') })
+    await fill(user, field('运单号'), 'SF1234567890')
+    await user.keyboard('{Control>}{Enter}{/Control}')
+    await waitFor(() => expect(service.opened).toHaveLength(1))
+    expect(onClose).not.toHaveBeenCalled()
+    refuse = false
+    await user.keyboard('{Control>}{Enter}{/Control}')
+    await waitFor(() => expect(service.opened).toHaveLength(2))
+    await waitFor(() => expect(onClose).toHaveBeenCalledTimes(1))
+  })
+
+  it('gives back what was typed under a kind when the agent switches to another and back', async () => {
+    ticketService()
+    const { user } = open({ initial: fromCall('trackingInquiry') })
+    await fill(user, field('运单号'), 'SF1234567890')
+    await user.click(screen.getByRole('radio', { name: '点货有' }))
+    await fill(user, field('备注'), '到站未派')
+    const picker = screen.getByRole('combobox', { name: /^工单类型/ })
+    await pick(user, picker, '6 货损货差')
+    // Damage has no note and no "goods found": gone from the screen, not from the form.
+    expect(screen.queryByLabelText(/^备注/)).not.toBeInTheDocument()
+    expect(field('运单号')).toHaveValue('SF1234567890')
+    await fill(user, field('情况描述'), '外箱破损')
+    await pick(user, picker, '1 查货')
+    expect(field('备注')).toHaveValue('到站未派')
+    expect(screen.getByRole('radio', { name: '点货有' })).toBeChecked()
+    await pick(user, picker, '6 货损货差')
+    expect(field('情况描述')).toHaveValue('外箱破损')
   })
 
   it('saves "later" fields left blank as null', async () => {

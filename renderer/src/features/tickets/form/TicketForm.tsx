@@ -7,15 +7,16 @@ import { useTranslation } from 'react-i18next'
 import { ticketDetailsSchema, type TicketDetails, type TicketKind } from '../../../../../shared/domain/tickets/kinds'
 import type { TicketSummary } from '../../../../../shared/ipc/contract'
 import { ApiError, call } from '../../../api/client'
-import { ConfirmModal } from '../../../ui/ConfirmModal'
 import { ErrorAlert } from '../../../ui/ErrorAlert'
 import { FormActions } from '../../../ui/FormActions'
+import { useDiscardGuard } from '../../../ui/useDiscardGuard'
+import { saveOnCtrlEnter, useSubmitOnce } from '../../../ui/useSubmitOnce'
 import { issuesToFormErrors, zodValidator } from '../../../ui/zodForm'
 import { focusFieldAt } from './focusField'
 import { KindPicker } from './KindPicker'
 import { TicketField } from './TicketFields'
 import { callerFields, callFields, choiceSets, laterFields, type FieldSpec } from './ticketFieldSpecs'
-import { amountProblems, blankDraft, detailsInput, draftFromDetails, switchKind, type TicketDraft, type TicketPrefill } from './ticketDraft'
+import { amountProblems, blankDraft, detailsInput, draftFromDetails, kindStash, switchKind, type TicketDraft, type TicketPrefill } from './ticketDraft'
 import { fieldLabel, formPath, orderedErrors, ticketErrorText, ticketIssueTranslator, ticketServerIssueText } from './ticketFormErrors'
 
 // 开单准确率 100% (002): a ticket is checked by the same schema main checks it with, and cannot be
@@ -63,9 +64,11 @@ export function TicketForm({ ticket, initial, onSaved, onCancel }: TicketFormPro
   const formRef = useRef<HTMLFormElement>(null)
   const [error, setError] = useState<unknown>(null)
   const [attempted, setAttempted] = useState(false)
-  const [discarding, setDiscarding] = useState(false)
+  const [initialDraft] = useState(() => (ticket ? draftFromDetails(ticket.details) : blankDraft(initial?.kind ?? null, initial)))
+  // Everything typed under each kind, so a switch to another kind and back gives it back.
+  const stash = useRef(kindStash(initialDraft))
   const form = useForm<TicketDraft>({
-    initialValues: ticket ? draftFromDetails(ticket.details) : blankDraft(initial?.kind ?? null, initial),
+    initialValues: initialDraft,
     validate: (values) => {
       const amounts = (draft: TicketDraft): FormErrors =>
         Object.fromEntries(Object.entries(amountProblems(draft)).map(([path, code]) => [path, ticketErrorText(t, code)]))
@@ -89,17 +92,20 @@ export function TicketForm({ ticket, initial, onSaved, onCancel }: TicketFormPro
     if (first) focusFieldAt(formRef.current, first[0])
   }
 
-  const save = form.onSubmit(
+  // One ticket per save: Ctrl+Enter held down or pressed again while main is writing opens no second one.
+  const save = useSubmitOnce(
+    form,
     async (values) => {
       setError(null)
       const parsed = ticketDetailsSchema.safeParse(detailsInput(values))
-      if (!parsed.success) return // validate() has just passed the same parse
+      if (!parsed.success) return false // validate() has just passed the same parse
       try {
         const summary = ticket
           ? await call('ticketUpdate', { ticketId: ticket.ticketId, details: parsed.data })
           : await call('ticketOpen', { details: parsed.data })
         notifications.show({ color: 'teal', message: t(ticket ? 'ticketForm.updated' : 'ticketForm.opened', { ticketNo: summary.ticketNo }) })
         onSaved(summary)
+        return true
       } catch (caught) {
         setAttempted(true)
         if (caught instanceof ApiError && caught.issues.length > 0) {
@@ -108,33 +114,38 @@ export function TicketForm({ ticket, initial, onSaved, onCancel }: TicketFormPro
           focusFirstError(errors)
         }
         setError(caught)
+        return false
       }
     },
-    (errors) => {
-      setAttempted(true)
-      focusFirstError(errors)
+    {
+      onInvalid: (errors) => {
+        setAttempted(true)
+        focusFirstError(errors)
+      },
     },
   )
 
-  const requestCancel = () => (form.isDirty() ? setDiscarding(true) : onCancel())
+  const { requestClose: requestCancel, confirmation: discardConfirmation } = useDiscardGuard(() => form.isDirty(), onCancel, {
+    title: t('ticketForm.discard.title'),
+    body: t('ticketForm.discard.body'),
+    confirm: t('ticketForm.discard.confirm'),
+  })
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLFormElement>) => {
     if (event.nativeEvent.isComposing) return // an IME choosing characters owns Enter and Esc
     const target = event.target as HTMLElement
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault()
-      save()
-      return
-    }
+    if (saveOnCtrlEnter(event, save)) return
     // Esc closes an open option list first; only then does it cancel the ticket.
     if (event.key === 'Escape' && !event.defaultPrevented && target.getAttribute('data-mantine-stop-propagation') !== 'true') {
       event.preventDefault()
       requestCancel()
       return
     }
-    // A plain Enter in a one-line field does not save half a ticket: Ctrl+Enter does.
+    // A plain Enter in a one-line field does not save half a ticket: Ctrl+Enter does. An open option
+    // list has already taken its Enter (the input's own handler runs first) when an option was
+    // highlighted; with none highlighted, the Enter must not fall through to the form's submit either.
     if (event.key === 'Enter' && target instanceof HTMLInputElement && !['checkbox', 'radio', 'submit', 'button'].includes(target.type)) {
-      if (target.getAttribute('aria-expanded') !== 'true') event.preventDefault()
+      event.preventDefault()
     }
   }
 
@@ -150,7 +161,9 @@ export function TicketForm({ ticket, initial, onSaved, onCancel }: TicketFormPro
             error={form.errors.kind}
             onChange={(next) => {
               if (next === kind) return
-              form.setValues(switchKind(form.getValues(), next))
+              const switched = switchKind(form.getValues(), next, stash.current)
+              stash.current = switched.stash
+              form.setValues(switched.draft)
               form.clearErrors()
             }}
           />
@@ -194,18 +207,7 @@ export function TicketForm({ ticket, initial, onSaved, onCancel }: TicketFormPro
         </Stack>
       </form>
       {/* Outside the form: its keys are the dialog's own, not the form's Esc and Ctrl+Enter. */}
-      <ConfirmModal
-        opened={discarding}
-        title={t('ticketForm.discard.title')}
-        confirmLabel={t('ticketForm.discard.confirm')}
-        onConfirm={() => {
-          setDiscarding(false)
-          onCancel()
-        }}
-        onCancel={() => setDiscarding(false)}
-      >
-        {t('ticketForm.discard.body')}
-      </ConfirmModal>
+      {discardConfirmation}
     </>
   )
 }

@@ -5,7 +5,17 @@ import zhCN from '../../../i18n/zh-CN.json'
 import { ticketKindLabels } from '../../../../../shared/domain/tickets/kinds'
 import { goodsCheckLabels, goodsCheckValues } from '../../../../../shared/domain/tickets/fields'
 import { sampleDetails } from '../../../testing/tickets'
-import { amountProblems, blankChange, blankDraft, detailsInput, draftFromDetails, switchKind, type ChangeDraft, type TicketDraft } from './ticketDraft'
+import {
+  amountProblems,
+  blankChange,
+  blankDraft,
+  chinaWallTimeInstant,
+  detailsInput,
+  draftFromDetails,
+  switchKind,
+  type ChangeDraft,
+  type TicketDraft,
+} from './ticketDraft'
 import { choiceSets, fieldsOf, formOrder } from './ticketFieldSpecs'
 import { isTicketErrorCode } from './ticketFormErrors'
 
@@ -114,6 +124,15 @@ describe('draft ↔ details', () => {
     expect(detailsInput(blankDraft('trackingInquiry'))).toMatchObject({ goodsCheck: null, note: '', callerPhone: null, customerName: null })
   })
 
+  it('reads a datetime typed on the China clock as the instant it names there, or as none', () => {
+    // 00:30 on the 14th in Shenzhen is still the 13th in UTC.
+    expect(chinaWallTimeInstant('2026-02-14T00:30')).toBe('2026-02-14T00:30:00+08:00')
+    expect(new Date(chinaWallTimeInstant('2026-02-14T00:30')!).toISOString()).toBe('2026-02-13T16:30:00.000Z')
+    expect(chinaWallTimeInstant('2026-02-30T10:00')).toBeNull()
+    expect(chinaWallTimeInstant('2026-02-14T0')).toBeNull()
+    expect(chinaWallTimeInstant('')).toBeNull()
+  })
+
   it('reads a time typed in China as +08:00 wherever the seat is', () => {
     expect(detailsInput({ ...blankDraft('claim'), incidentAt: '2026-02-13T23:30' })).toMatchObject({ incidentAt: '2026-02-13T23:30:00+08:00' })
     expect(draftFromDetails(ticketDetailsSchema.parse(sampleDetails('claim', { incidentAt: '2026-02-13T15:30:00Z' }))).incidentAt).toBe('2026-02-13T23:30')
@@ -127,13 +146,35 @@ describe('draft ↔ details', () => {
     })
   })
 
-  it('keeps what two kinds share when the kind is switched, and drops what the new kind cannot hold', () => {
-    const tracking: TicketDraft = { ...blankDraft('trackingInquiry', { callerPhone: '13812345678', customerName: '王先生' }), waybillNo: 'SF1234567890', goodsCheck: 'goodsFound', note: '到站未派' }
-    const damage = switchKind(tracking, 'damageShortage')
+  const tracking: TicketDraft = { ...blankDraft('trackingInquiry', { callerPhone: '13812345678', customerName: '王先生' }), waybillNo: 'SF1234567890', goodsCheck: 'goodsFound', note: '到站未派' }
+
+  it('keeps what two kinds share when the kind is switched, and leaves blank what the new kind cannot hold', () => {
+    const { draft: damage } = switchKind(tracking, 'damageShortage')
     expect(damage).toMatchObject({ kind: 'damageShortage', callerPhone: '13812345678', customerName: '王先生', waybillNo: 'SF1234567890', goodsCheck: null })
-    const back = switchKind({ ...tracking, goodsCheck: 'damaged' }, 'damageShortage')
-    expect(back.goodsCheck).toBe('damaged')
-    expect(switchKind(tracking, 'misroutedGoods')).toMatchObject({ note: '到站未派', waybillNo: 'SF1234567890' })
+    expect(switchKind({ ...tracking, goodsCheck: 'damaged' }, 'damageShortage').draft.goodsCheck).toBe('damaged')
+    expect(switchKind(tracking, 'misroutedGoods').draft).toMatchObject({ note: '到站未派', waybillNo: 'SF1234567890' })
+  })
+
+  it('gives back what a kind held when the agent switches away and back', () => {
+    const toDamage = switchKind(tracking, 'damageShortage')
+    const damage: TicketDraft = { ...toDamage.draft, description: '外箱破损，内件摔坏', incidentAt: '2026-02-13T23:30' }
+    const toTracking = switchKind(damage, 'trackingInquiry', toDamage.stash)
+    // The goods check the damage kind could not hold, and the note it has no field for.
+    expect(toTracking.draft).toMatchObject({ kind: 'trackingInquiry', waybillNo: 'SF1234567890', goodsCheck: 'goodsFound', note: '到站未派' })
+    // And back again: the damage description and incident time are where they were.
+    const again = switchKind(toTracking.draft, 'damageShortage', toTracking.stash)
+    expect(again.draft).toMatchObject({ description: '外箱破损，内件摔坏', incidentAt: '2026-02-13T23:30', goodsCheck: null })
+    // Through a kind that has neither: a claim takes the incident time, the tracking note survives it.
+    const claim = switchKind(again.draft, 'claim', again.stash)
+    expect(claim.draft).toMatchObject({ incidentAt: '2026-02-13T23:30', waybillNo: 'SF1234567890' })
+    expect(switchKind(claim.draft, 'trackingInquiry', claim.stash).draft).toMatchObject({ note: '到站未派', goodsCheck: 'goodsFound' })
+  })
+
+  it('keeps the latest value of a field edited under another kind, a cleared one too', () => {
+    const toDamage = switchKind(tracking, 'damageShortage')
+    const edited: TicketDraft = { ...toDamage.draft, waybillNo: 'SF9999999999', customerName: '', goodsCheck: 'short' }
+    const back = switchKind(edited, 'trackingInquiry', toDamage.stash).draft
+    expect(back).toMatchObject({ waybillNo: 'SF9999999999', customerName: '', goodsCheck: 'short' })
   })
 
   it('starts a data change with one row, and a phone-hold row as off → on', () => {

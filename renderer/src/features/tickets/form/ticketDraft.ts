@@ -11,6 +11,7 @@ import {
   fieldsOf,
   kindFields,
   type ChangedFieldName,
+  type ChoiceSet,
   type FieldSpec,
 } from './ticketFieldSpecs'
 
@@ -96,28 +97,77 @@ export function blankDraft(kind: TicketKind | null, prefill: TicketPrefill = {})
   return draft
 }
 
-const specOf = (kind: TicketKind | null, name: string): FieldSpec | undefined =>
-  (kind ? fieldsOf(kind) : callerFields).find((spec) => spec.name === name)
+const specsOf = (kind: TicketKind | null): FieldSpec[] => (kind ? fieldsOf(kind) : callerFields)
+
+/** What one field last held, and the type of field it was typed in. */
+type StashedValue = { type: FieldSpec['type']; value: DraftValue }
 
 /**
- * The draft for another kind: the caller and every field the two kinds share (waybill, note, incident
- * time…) keep what was typed, the rest starts blank. Switching back and forth loses nothing shared.
+ * What the agent typed in each field, under whichever kind it was typed: a kind switch takes its
+ * fields from here, so a detour through another kind loses nothing. Switching back restores what the
+ * first kind held, also the fields the other kind lacks or could not hold (a goods check the damage
+ * kind does not offer). The form keeps one for as long as it is open.
  */
-export function switchKind(draft: TicketDraft, kind: TicketKind): TicketDraft {
+export interface KindStash {
+  /** By field name: the latest value the agent gave the field. */
+  typed: Record<string, StashedValue>
+  /** The draft as the current kind started: a field still equal to it was not touched under this kind. */
+  entered: TicketDraft
+}
+
+/** The stash of a form as it opens: everything in it counts as given (the call's caller, a prefill). */
+export function kindStash(draft: TicketDraft): KindStash {
+  const typed: KindStash['typed'] = {}
+  for (const spec of specsOf(draft.kind)) {
+    const value = draft[spec.name]
+    if (value !== undefined) typed[spec.name] = { type: spec.type, value }
+  }
+  return { typed, entered: draft }
+}
+
+// Draft values are plain data (strings, arrays, small objects): equal when they print the same.
+const sameValue = (a: DraftValue | undefined, b: DraftValue | undefined) => JSON.stringify(a) === JSON.stringify(b)
+
+const offered = (set: ChoiceSet, value: string) => (choiceSets[set] as readonly string[]).includes(value)
+
+/** A stashed value as `spec` can hold it, or undefined when it cannot (another type, a choice not offered). */
+function carriedValue(spec: FieldSpec, stashed: StashedValue | undefined): DraftValue | undefined {
+  if (!stashed || stashed.type !== spec.type) return undefined
+  const { value } = stashed
+  switch (spec.type) {
+    // A choice carries over only when the new kind offers the same value (damage: damaged/short only).
+    case 'choice':
+      return value === null || offered(spec.set, value as string) ? value : undefined
+    case 'multiChoice':
+      return (value as string[]).filter((item) => offered(spec.set, item))
+    case 'contact': {
+      const { name, phone, address } = value as ContactDraft
+      return spec.withAddress ? { name, phone, address: address ?? '' } : { name, phone }
+    }
+    default:
+      return value
+  }
+}
+
+/**
+ * The draft for another kind: the caller and every field typed under any kind so far that the new
+ * kind has (waybill, note, incident time…) keep their latest value, the rest starts blank. The stash
+ * keeps what the new kind drops, for a switch back.
+ */
+export function switchKind(draft: TicketDraft, kind: TicketKind, stash: KindStash = kindStash(draft)): { draft: TicketDraft; stash: KindStash } {
+  const typed = { ...stash.typed }
+  for (const spec of specsOf(draft.kind)) {
+    const value = draft[spec.name]
+    // Only what was changed under this kind: an untouched field may show less than the stash holds
+    // (blank where the kind could not hold the goods check typed under another).
+    if (value !== undefined && !sameValue(value, stash.entered[spec.name])) typed[spec.name] = { type: spec.type, value }
+  }
   const next = blankDraft(kind)
   for (const spec of fieldsOf(kind)) {
-    const before = specOf(draft.kind, spec.name)
-    const typed = draft[spec.name]
-    if (!before || before.type !== spec.type || typed === undefined) continue
-    // A choice carries over only when the new kind offers the same value (damage: damaged/short only).
-    if (spec.type === 'choice' && typed !== null && !(choiceSets[spec.set] as readonly string[]).includes(typed as string)) continue
-    if (spec.type === 'contact') {
-      next[spec.name] = { ...(next[spec.name] as ContactDraft), name: (typed as ContactDraft).name, phone: (typed as ContactDraft).phone }
-      continue
-    }
-    next[spec.name] = typed
+    const carried = carriedValue(spec, typed[spec.name])
+    if (carried !== undefined) next[spec.name] = carried
   }
-  return next
+  return { draft: next, stash: { typed, entered: next } }
 }
 
 /** "2026-03-01T15:20" (the wall clock in China) ↔ the instant the journal stores. */
@@ -126,6 +176,16 @@ export function chinaWallTime(instant: string): string {
 }
 export function instantFromChinaWallTime(wallTime: string): string {
   return `${wallTime}:00+08:00`
+}
+
+/**
+ * A wall time typed in China as the instant it names, or null when it names none: half typed, or a
+ * day the month lacks ("2026-02-30T10:00" would otherwise roll over into March).
+ */
+export function chinaWallTimeInstant(wallTime: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(wallTime)) return null
+  const instant = instantFromChinaWallTime(wallTime)
+  return !Number.isNaN(Date.parse(instant)) && chinaWallTime(instant) === wallTime ? instant : null
 }
 
 // ── draft → schema input ──────────────────────────────────────────────────────────────────────────

@@ -6,7 +6,7 @@ import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionView } from '../../../../../shared/ipc/contract'
 import { db, type ShiftSessionRow } from '../../../db/schema'
-import { formatDateTime } from '../../../i18n/format'
+import { formatDeadline } from '../../../i18n/format'
 import { useNow } from '../../call/useNow'
 import { DUE_SOON_MS, pendingTransfersFor } from '../data/ticketQueries'
 import { ticketDueState } from '../dueState'
@@ -54,7 +54,7 @@ function show(notice: TicketNotice, t: TFunction, language: string, nameOf: (emp
         message: (
           <Stack gap={0}>
             <Text size="sm">
-              {t('tickets.notify.dueAt', { at: ticket.nextDueAt ? formatDateTime(ticket.nextDueAt, language) : '', customer: ticket.customerName ?? t('tickets.noCustomerName') })}
+              {t('tickets.notify.dueAt', { at: ticket.nextDueAt ? formatDeadline(ticket.nextDueAt, language) : '', customer: ticket.customerName ?? t('tickets.noCustomerName') })}
             </Text>
             <OpenButton label={open} onClick={() => showTicket(ticket.ticketId)} />
           </Stack>

@@ -49,6 +49,18 @@ export const channelNames = [
   'deadlineSettingsUpdate',
   'workingCalendarGet',
   'workingCalendarUpdate',
+  'shiftSettingsGet',
+  'shiftSettingsUpdate',
+  'rosterSet',
+  'handoverSaveDraft',
+  'handoverSign',
+  'handoverAcknowledge',
+  'handoverWaive',
+  'handoverCountersign',
+  'handoverCorrect',
+  'handoverVerify',
+  'handoverExport',
+  'handoverPrintPdf',
 ] as const
 export type ChannelName = (typeof channelNames)[number]
 

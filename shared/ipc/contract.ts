@@ -13,6 +13,9 @@ import {
 } from '../domain/identity'
 import { roleSchema } from '../domain/roles'
 import { settingsSchema } from '../domain/settings'
+import { handoverPageSchema, refusedItemSchema } from '../domain/handover/page'
+import { rosterDaySchema, shiftSettingsSchema } from '../domain/handover/shifts'
+import { chinaDateSchema } from '../domain/tickets/chinaTime'
 import { customerSchema, revealContextSchema } from '../domain/tickets/customer'
 import { deadlineSettingsSchema } from '../domain/tickets/deadlines'
 import { instantSchema, phoneSchema } from '../domain/tickets/fields'
@@ -71,6 +74,25 @@ export const ticketSummarySchema = z.object({
   waitingOn: waitingOnSchema.nullable(),
 })
 export type TicketSummary = z.infer<typeof ticketSummarySchema>
+
+const pageIdSchema = z.string().min(1).max(64)
+
+/** What Verify found: in plain words on screen, by code and entry. */
+export const bookVerificationSchema = z.object({
+  ok: z.boolean(),
+  entries: z.number(),
+  pages: z.number(),
+  checkpoints: z.number(),
+  problems: z.array(
+    z.object({
+      code: z.enum(['chainBroken', 'badSeatSignature', 'badAttestation', 'pageHashMismatch', 'checkpointMismatch', 'journalShorterThanCheckpoint', 'pageChangedAfterSigning', 'unreadable']),
+      seq: z.number().nullable(),
+      pageId: z.string().nullable(),
+      detail: z.string(),
+    }),
+  ),
+})
+export type BookVerification = z.infer<typeof bookVerificationSchema>
 
 export const contract = {
   appInfo: {
@@ -202,6 +224,53 @@ export const contract = {
   deadlineSettingsUpdate: { request: z.strictObject({ settings: deadlineSettingsSchema }), response: deadlineSettingsSchema },
   workingCalendarGet: { request: empty, response: workingDayCalendarSettingsSchema },
   workingCalendarUpdate: { request: z.strictObject({ settings: workingDayCalendarSettingsSchema }), response: workingDayCalendarSettingsSchema },
+  shiftSettingsGet: { request: empty, response: shiftSettingsSchema },
+  shiftSettingsUpdate: { request: z.strictObject({ settings: shiftSettingsSchema }), response: shiftSettingsSchema },
+  rosterSet: { request: z.strictObject({ day: rosterDaySchema }), response: rosterDaySchema },
+  /** The signed-in agent is the page's outgoing agent; nothing is signed yet. */
+  handoverSaveDraft: { request: z.strictObject({ page: handoverPageSchema }), response: z.object({ pageId: z.string() }) },
+  /** Refused while an open ticket the agent owns is missing from the page (nothing falls between shifts). */
+  handoverSign: { request: z.strictObject({ page: handoverPageSchema, pin: pinSchema }), response: z.object({ pageId: z.string(), pageHash: z.string() }) },
+  /** The signed-in agent is the page's incoming agent; accepted tickets move to them. */
+  handoverAcknowledge: {
+    request: z.strictObject({
+      pageId: pageIdSchema,
+      refused: z.array(refusedItemSchema).max(2000),
+      remarks: z.string().trim().max(2000, { error: 'tooLong' }),
+      pin: pinSchema,
+    }),
+    response: z.object({ movedTicketIds: z.array(z.string()) }),
+  },
+  /** A shift lead (or supervisor) at the seat types their own number and PIN. */
+  handoverWaive: {
+    request: z.strictObject({ pageId: pageIdSchema, employeeNo: employeeNoSchema, pin: pinSchema, reason: reasonText }),
+    response: z.null(),
+  },
+  handoverCountersign: {
+    request: z.strictObject({ pageId: pageIdSchema, employeeNo: employeeNoSchema, pin: pinSchema }),
+    response: z.object({ checkpoint: z.object({ seq: z.number(), hash: z.string() }) }),
+  },
+  handoverCorrect: {
+    request: z.strictObject({
+      pageId: pageIdSchema,
+      employeeNo: employeeNoSchema,
+      pin: pinSchema,
+      text: z.string().trim().min(1, { error: 'required' }).max(2000, { error: 'tooLong' }),
+    }),
+    response: z.object({ correctionId: z.string() }),
+  },
+  /** Checks every signature, the chain and the checkpoints of this seat's journal. */
+  handoverVerify: { request: empty, response: bookVerificationSchema },
+  /** Writes an HQ bundle for the dates (China) to the seat's exports folder, or where the user chose. */
+  handoverExport: {
+    request: z.strictObject({ from: chinaDateSchema, to: chinaDateSchema }),
+    response: z.object({ path: z.string(), entries: z.number() }),
+  },
+  /** Electron only: prints the page(s) to a PDF file (the preview prints from the browser). */
+  handoverPrintPdf: {
+    request: z.strictObject({ from: chinaDateSchema, to: chinaDateSchema }),
+    response: z.object({ path: z.string() }),
+  },
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>
 
 export type Contract = typeof contract

@@ -5,6 +5,8 @@ import { checklistItemsSchema } from '../domain/checklist'
 import { publishedScriptSchema, scriptRefSchema } from '../domain/scripts'
 import { roleSchema } from '../domain/roles'
 import { settingsSchema } from '../domain/settings'
+import { checkpointSchema, handoverPageSchema, refusedItemSchema } from '../domain/handover/page'
+import { rosterDaySchema, shiftSettingsSchema } from '../domain/handover/shifts'
 import { customerSchema, revealContextSchema } from '../domain/tickets/customer'
 import { deadlineSettingsSchema } from '../domain/tickets/deadlines'
 import { instantSchema, phoneSchema } from '../domain/tickets/fields'
@@ -135,6 +137,45 @@ export const entryPayloads = {
   'customer.phoneRevealed': z.strictObject({ phone: phoneSchema, context: revealContextSchema, ticketId: ticketId.nullable() }),
   'deadlineSettings.changed': z.strictObject({ settings: deadlineSettingsSchema }),
   'workingCalendar.changed': z.strictObject({ settings: workingDayCalendarSettingsSchema }),
+  /** Issue 5: supervisor-defined shift patterns and the duty rule (000 r3). */
+  'shiftSettings.changed': z.strictObject({ settings: shiftSettingsSchema }),
+  /** Who works which shift on a day, the lead of each, the duty person; a later entry for the date replaces it. */
+  'roster.changed': z.strictObject({ day: rosterDaySchema }),
+  /** The outgoing agent's saved draft of a handover page; a later draft of the page replaces it. */
+  'handover.drafted': z.strictObject({ page: handoverPageSchema }),
+  /** Signed by the outgoing agent with their PIN; `pageHash` is sha256 of the page's canonical JSON. */
+  'handover.signed': z.strictObject({ page: handoverPageSchema, pageHash: z.string().max(64), attestation: attestationSchema }),
+  /** The incoming agent accepts the items not refused, with their PIN. */
+  'handover.acknowledged': z.strictObject({
+    pageId: z.string().max(64),
+    pageHash: z.string().max(64),
+    refused: z.array(refusedItemSchema).max(2000),
+    remarks: z.string().max(2000),
+    attestation: attestationSchema,
+  }),
+  /** First-contact responsibility never lapses: the accepted tickets move to the incoming agent, citing the page. */
+  'ticket.handedOver': z.strictObject({
+    pageId: z.string().max(64),
+    ticketIds: z.array(ticketId).min(1).max(500),
+    from: employeeNo,
+    to: employeeNo,
+  }),
+  /** A shift lead excuses the incoming agent from acknowledging a page first, with a written reason. */
+  'handover.waived': z.strictObject({ pageId: z.string().max(64), incoming: employeeNo, reason: z.string().max(500), attestation: attestationSchema }),
+  /** The lead's countersignature, with the journal position it vouches for (signed by the seat as every entry is). */
+  'handover.countersigned': z.strictObject({
+    pageId: z.string().max(64),
+    pageHash: z.string().max(64),
+    checkpoint: checkpointSchema,
+    attestation: attestationSchema,
+  }),
+  /** A countersigned page never changes; a mistake is corrected by an entry that cites it. */
+  'handover.corrected': z.strictObject({
+    pageId: z.string().max(64),
+    correctionId: z.string().max(64),
+    text: z.string().max(2000),
+    attestation: attestationSchema,
+  }),
   /** Written on open when a torn last line (a write the crash interrupted, never acknowledged) was set aside. */
   'journal.recovered': z.strictObject({
     quarantineFile: z.string().max(260),

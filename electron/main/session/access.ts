@@ -64,6 +64,21 @@ export const channelAccess: Record<Exclude<ChannelName, 'appInfo' | 'seatStatus'
   workingCalendarGet: 'unlocked',
   deadlineSettingsUpdate: 'supervisor',
   workingCalendarUpdate: 'supervisor',
+  // The handover book (issue 5) is part of starting and ending a shift: it is open once signed in and
+  // unlocked, before the 003 checklist too, because the incoming agent acknowledges the page first.
+  // Who may sign what (outgoing, incoming, lead) is the handover service's check, with their PIN.
+  shiftSettingsGet: 'unlocked',
+  shiftSettingsUpdate: 'supervisor',
+  rosterSet: 'supervisor',
+  handoverSaveDraft: 'unlocked',
+  handoverSign: 'unlocked',
+  handoverAcknowledge: 'unlocked',
+  handoverWaive: 'unlocked',
+  handoverCountersign: 'unlocked',
+  handoverCorrect: 'unlocked',
+  handoverVerify: 'unlocked',
+  handoverExport: 'unlocked',
+  handoverPrintPdf: 'unlocked',
 }
 
 /** While the screen is locked only these answer; everything else says sessionLocked. */

@@ -75,6 +75,18 @@ const appendsToJournal: Record<ChannelName, boolean> = {
   deadlineSettingsUpdate: true,
   workingCalendarGet: false,
   workingCalendarUpdate: true,
+  shiftSettingsGet: false,
+  shiftSettingsUpdate: true,
+  rosterSet: true,
+  handoverSaveDraft: true,
+  handoverSign: true,
+  handoverAcknowledge: true,
+  handoverWaive: true,
+  handoverCountersign: true,
+  handoverCorrect: true,
+  handoverVerify: false,
+  handoverExport: false,
+  handoverPrintPdf: false,
 }
 
 let api: SeatDeskApi | null = null

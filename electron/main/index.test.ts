@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -23,6 +23,9 @@ const recorded = vi.hoisted(() => ({
   ready: null as null | (() => void),
   menus: [] as unknown[],
   isPackaged: true,
+  /** A data folder of its own for a test that opens a working seat (the others share `dataDir`). */
+  userData: null as string | null,
+  handlers: new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>(),
 }))
 
 vi.mock('electron', () => {
@@ -39,13 +42,22 @@ vi.mock('electron', () => {
       this.record.url = url
       return Promise.resolve()
     }
+    // The hidden print window: its route is ready at once and prints a stand-in PDF.
+    readonly webContents = {
+      executeJavaScript: () => Promise.resolve(true),
+      printToPDF: () => Promise.resolve(Buffer.from('%PDF-1.7')),
+    }
+    isDestroyed() {
+      return false
+    }
+    destroy() {}
   }
   const app = {
     get isPackaged() {
       return recorded.isPackaged
     },
     setPath: vi.fn(),
-    getPath: () => dataDir,
+    getPath: () => recorded.userData ?? dataDir,
     getVersion: () => '0.0.0-test',
     requestSingleInstanceLock: () => recorded.gotLock,
     quit: () => {
@@ -64,7 +76,13 @@ vi.mock('electron', () => {
       setApplicationMenu: (menu: unknown) => recorded.menus.push(menu),
       buildFromTemplate: (template: unknown) => ({ template }),
     },
-    ipcMain: { handle: (channel: string) => recorded.handled.push(channel), removeHandler: vi.fn() },
+    ipcMain: {
+      handle: (channel: string, handler: (event: unknown, payload: unknown) => Promise<unknown>) => {
+        recorded.handled.push(channel)
+        recorded.handlers.set(channel, handler)
+      },
+      removeHandler: vi.fn(),
+    },
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => recorded.privileged.push(...schemes),
       handle: (scheme: string) => recorded.protocolHandled.push(scheme),
@@ -101,6 +119,8 @@ describe('electron/main/index.ts', () => {
     vi.resetModules()
     Object.assign(recorded, { quit: 0, privileged: [], handled: [], protocolHandled: [], windows: [], appEvents: [], ready: null, menus: [], isPackaged: true })
     recorded.permissionHandlers = 0
+    recorded.userData = null
+    recorded.handlers = new Map()
   })
 
   it('quits at once when another instance holds the seat', async () => {
@@ -154,4 +174,33 @@ describe('electron/main/index.ts', () => {
     expect(recorded.windows[0]?.options.webPreferences).toMatchObject({ devTools: true })
     expect(recorded.windows[0]?.url).toBe('http://localhost:5173')
   })
+
+  it('prints the handover book through the print route in a hidden window of the same hardened kind', async () => {
+    recorded.gotLock = true
+    recorded.userData = mkdtempSync(join(tmpdir(), 'seatdesk-index-print-'))
+    try {
+      await import('./index')
+      recorded.ready?.()
+      await settle()
+      const fromApp = { senderFrame: { parent: null, url: 'app://seatdesk/index.html' } }
+      const invoke = (channel: 'seatSetup' | 'signIn' | 'handoverPrintPdf', payload: unknown) => {
+        const handler = recorded.handlers.get(ipcChannel(channel))
+        if (!handler) throw new Error(`${channel} not registered`)
+        return handler(fromApp, payload)
+      }
+      const supervisor = { employeeNo: 'S001', name: '林晓燕', pin: '246810' }
+      expect(await invoke('seatSetup', { companyName: '佳途物流', branchCode: 'SZ01', seatNumber: '01', supervisor })).toMatchObject({ ok: true })
+      expect(await invoke('signIn', { employeeNo: 'S001', pin: '246810' })).toMatchObject({ ok: true })
+
+      const pdf = join(recorded.userData, 'exports', 'handover-2026-03-01-2026-03-02.pdf')
+      expect(await invoke('handoverPrintPdf', { from: '2026-03-01', to: '2026-03-02' })).toEqual({ ok: true, value: { path: pdf } })
+      expect(readFileSync(pdf, 'utf8')).toBe('%PDF-1.7')
+      const printWindow = recorded.windows.at(-1)
+      expect(recorded.windows).toHaveLength(2)
+      expect(printWindow?.url).toBe('app://seatdesk/index.html#print?from=2026-03-01&to=2026-03-02')
+      expect(printWindow?.options).toEqual(recorded.windows[0]?.options)
+    } finally {
+      rmSync(recorded.userData, { recursive: true, force: true })
+    }
+  }, 30_000)
 })

@@ -7,6 +7,7 @@ import { registerContractHandlers } from './ipc/register'
 import { createSenderCheck } from './ipc/senderFrame'
 import { unprotectedSealer } from './keys/sealer'
 import { handleAppProtocol, registerAppSchemePrivileges } from './protocol'
+import { createPdfPrinter } from './print/printToPdf'
 import { createSafeStorageSealer } from './safeStorageSealer'
 import { appEntryUrl, trustedOrigins } from './security/appOrigin'
 import { hardenWebContents } from './security/navigation'
@@ -51,14 +52,17 @@ async function start(): Promise<void> {
     const menuTemplate = applicationMenuTemplate(process.platform)
     Menu.setApplicationMenu(menuTemplate ? Menu.buildFromTemplate(menuTemplate) : null)
     handleAppProtocol(protocol, rendererRoot)
+    const userData = app.getPath('userData')
     const services = await createSeatDeskServices({
-      dataDir: app.getPath('userData'),
+      dataDir: userData,
       clock: systemClock,
       // On Linux without a keyring safeStorage is unavailable: the key is stored unprotected and the
       // seat's record says so.
       sealer: safeStorage.isEncryptionAvailable() ? createSafeStorageSealer(safeStorage) : unprotectedSealer,
       runtime: 'electron',
       version: app.getVersion(),
+      // The handover book prints through the app's own print route in a hidden window.
+      printPdf: createPdfPrinter({ dataDir: userData, preloadPath, entryUrl: devRendererUrl ?? appEntryUrl }),
     })
     const unregister = registerContractHandlers(ipcMain, services.dispatch, createSenderCheck(origins))
     closeServicesOnQuit(async () => {

@@ -24,6 +24,12 @@ import { SessionState } from './session/sessionState'
 import { ScriptLibrary } from './scripts/scriptLibrary'
 import { ScriptService } from './scripts/scriptService'
 import { SettingsService } from './settings/settingsService'
+import { exportBundle } from './handover/export/exportBundle'
+import { HandoverBook } from './handover/handoverBook'
+import { HandoverService } from './handover/handoverService'
+import { RosterService } from './handover/rosterService'
+import { ShiftSettingsService } from './handover/shiftSettingsService'
+import { verifyBook } from './handover/verifyBook'
 import { CustomerService } from './tickets/customerService'
 import { DeadlineSettingsService } from './tickets/deadlineSettingsService'
 import { TicketBook } from './tickets/ticketBook'
@@ -45,6 +51,12 @@ export interface SeatDeskServicesOptions {
   scryptCost?: ScryptCost
   /** Where unexpected errors are logged (default console). */
   logger?: DispatchLogger
+  /**
+   * Prints the handover pages of the dates (China) to a PDF and answers its path. Only the Electron
+   * shell can (it renders the print route in a hidden window); absent, handoverPrintPdf is refused
+   * with printUnavailable and the browser preview prints from the browser.
+   */
+  printPdf?: (range: { from: string; to: string }) => Promise<string>
 }
 
 export interface SeatDeskServices {
@@ -60,6 +72,7 @@ export interface SeatDeskServices {
 /** Everything that exists only when the journal opened. */
 interface OpenSeat {
   journal: Journal
+  seatKey: SeatKey
   recovered: RecoveryNote | null
   directory: SeatDirectory
   identity: IdentityService
@@ -73,6 +86,9 @@ interface OpenSeat {
   customers: CustomerService
   deadlineSettings: DeadlineSettingsService
   workingCalendar: WorkingCalendarService
+  shiftSettings: ShiftSettingsService
+  roster: RosterService
+  handover: HandoverService
   gate: AccessGate
 }
 
@@ -158,6 +174,29 @@ export async function createSeatDeskServices(options: SeatDeskServicesOptions): 
     deadlineSettingsUpdate: (request) => openSeatOrRefuse().deadlineSettings.update(actor(), request.settings),
     workingCalendarGet: async () => openSeatOrRefuse().workingCalendar.get(),
     workingCalendarUpdate: (request) => openSeatOrRefuse().workingCalendar.update(actor(), request.settings),
+    shiftSettingsGet: async () => openSeatOrRefuse().shiftSettings.get(),
+    shiftSettingsUpdate: (request) => openSeatOrRefuse().shiftSettings.update(actor(), request.settings),
+    rosterSet: (request) => openSeatOrRefuse().roster.set(actor(), request.day),
+    handoverSaveDraft: (request) => openSeatOrRefuse().handover.saveDraft(signedIn(), request.page),
+    handoverSign: (request) => openSeatOrRefuse().handover.sign(signedIn(), request.page, request.pin),
+    handoverAcknowledge: (request) => openSeatOrRefuse().handover.acknowledge(signedIn(), request),
+    handoverWaive: (request) => openSeatOrRefuse().handover.waive(signedIn(), request),
+    handoverCountersign: (request) => openSeatOrRefuse().handover.countersign(signedIn(), request),
+    handoverCorrect: (request) => openSeatOrRefuse().handover.correct(signedIn(), request),
+    handoverVerify: async () => {
+      const { journal } = openSeatOrRefuse()
+      return verifyBook({ journalDirectory: journal.directory, dataDir: options.dataDir })
+    },
+    handoverExport: (request) => {
+      // The bundle is read back from the journal's files and signed with the seat key already open.
+      const { seatKey } = openSeatOrRefuse()
+      return exportBundle({ dataDir: options.dataDir, from: request.from, to: request.to, clock: options.clock, seatKey })
+    },
+    handoverPrintPdf: async (request) => {
+      openSeatOrRefuse()
+      if (!options.printPdf) throw new AppError('printUnavailable')
+      return { path: await options.printPdf({ from: request.from, to: request.to }) }
+    },
   }
 
   // One call at a time: a sign-in awaits scrypt between reading and writing state, and two
@@ -245,6 +284,7 @@ async function buildSeat(
   const library = new ScriptLibrary()
   const book = new CallBook()
   const ticketBook = new TicketBook()
+  const handoverBook = new HandoverBook()
   const project = (entry: KnownEntry): void => {
     directory.apply(entry)
     settings.apply(entry)
@@ -256,6 +296,9 @@ async function buildSeat(
     customers.apply(entry)
     deadlineSettings.apply(entry)
     workingCalendar.apply(entry)
+    shiftSettings.apply(entry)
+    roster.apply(entry)
+    handoverBook.apply(entry)
   }
   // Every write goes through here, so the in-memory state is always the journal's replay.
   const record = async <K extends EntryKind>(kind: K, actor: string, payload: EntryPayload<K>) => {
@@ -284,18 +327,32 @@ async function buildSeat(
   const customers = new CustomerService({ record, tickets: ticketBook })
   const tickets = new TicketService({ clock, record, book: ticketBook, directory, calls: book, deadlines: deadlineSettings })
   const transfers = new TicketTransferService({ record, book: ticketBook, directory, identity })
+  const shiftSettings = new ShiftSettingsService(record)
+  const roster = new RosterService({ record, directory, shiftSettings })
+  const handover = new HandoverService({
+    record,
+    head: () => journal.head(),
+    dataDir: options.dataDir,
+    book: handoverBook,
+    tickets: ticketBook,
+    directory,
+    identity,
+    shiftSettings,
+  })
 
   for await (const entry of journal.replay()) {
     const known = toKnownEntry(entry)
     if (known) project(known)
   }
   await identity.completeInterruptedKeyRotations()
+  await handover.completeCheckpointFile()
   if (directory.isConfigured()) await scripts.publishMissingSeeds()
   await calls.closeOrphanedCall(sessionState.current)
   await sessions.lockAfterRestart()
 
   return {
     journal,
+    seatKey,
     recovered,
     directory,
     identity,
@@ -309,6 +366,9 @@ async function buildSeat(
     customers,
     deadlineSettings,
     workingCalendar,
+    shiftSettings,
+    roster,
+    handover,
     gate: new AccessGate(directory, sessionState),
   }
 }

@@ -1,6 +1,7 @@
 import { defaultCallSettings } from '../../../shared/domain/callSettings'
 import { seedScripts } from '../../../shared/domain/seedScripts'
 import { defaultSettings } from '../../../shared/domain/settings'
+import { defaultShiftSettings } from '../../../shared/domain/handover/shifts'
 import { defaultDeadlineSettings } from '../../../shared/domain/tickets/deadlines'
 import type { ChannelName } from '../../../shared/ipc/channels'
 import type { RequestOf } from '../../../shared/ipc/contract'
@@ -95,6 +96,52 @@ const ticketRequests: { [K in TicketChannel]: RequestOf<K> } = {
   workingCalendarUpdate: { settings: { overrides: [{ date: '2026-05-20', kind: 'holiday', note: '司庆日' }], coveredYears: [2027] } },
 }
 
+type HandoverChannel =
+  | 'shiftSettingsGet'
+  | 'shiftSettingsUpdate'
+  | 'rosterSet'
+  | 'handoverSaveDraft'
+  | 'handoverSign'
+  | 'handoverAcknowledge'
+  | 'handoverWaive'
+  | 'handoverCountersign'
+  | 'handoverCorrect'
+  | 'handoverVerify'
+  | 'handoverExport'
+  | 'handoverPrintPdf'
+
+const pageId = '7c1d9e2a-3b4f-4a58-9c6d-0e1f2a3b4c5d'
+const handoverPage = {
+  pageId,
+  date: '2026-03-02',
+  patternId: 'morning',
+  outgoing: 'A001',
+  incoming: 'A002',
+  lead: 'L001',
+  tickets: [{ ticketId, ticketNo: 'SZ01-20260302-1', kind: 'trackingInquiry', nextStep: '联系到站分公司核实到货', dueAt: '2026-03-02T18:00:00+08:00' }],
+  callbacks: [{ callbackId: '9d1e5f3a-7b2c-4a60-8e4f-1c3b5a7d9e20', ticketId, ticketNo: 'SZ01-20260302-1', dueAt: '2026-03-02T15:30:00+08:00', note: '下午回电告知到站情况' }],
+  leftoverGoods: [{ itemId: 'lg-1', waybillNo: 'SF1234567890', description: '两箱电子配件滞留中转场', branchTold: true }],
+  cases: [{ ticketId, ticketNo: 'SZ01-20260302-1', kind: 'damageShortage', summary: '外箱破损,待分公司拍照确认' }],
+  equipmentFaults: [{ itemId: 'eq-1', description: '2号耳机麦克风有杂音', reported: true }],
+  notices: [{ itemId: 'nt-1', text: '3月起华东线路报价调整' }],
+  remarks: '晚班注意跟进破损件',
+} satisfies RequestOf<'handoverSaveDraft'>['page']
+
+const handoverRequests: { [K in HandoverChannel]: RequestOf<K> } = {
+  shiftSettingsGet: {},
+  shiftSettingsUpdate: { settings: defaultShiftSettings },
+  rosterSet: { day: { date: '2026-03-02', shifts: [{ patternId: 'morning', agents: ['A001', 'A002'], lead: 'L001' }], duty: 'A001' } },
+  handoverSaveDraft: { page: handoverPage },
+  handoverSign: { page: handoverPage, pin: '200001' },
+  handoverAcknowledge: { pageId, refused: [{ item: 'leftoverGoods:lg-1', reason: '未见实物,请先核对' }], remarks: '已接收其余事项', pin: '200002' },
+  handoverWaive: { pageId, employeeNo: 'L001', pin: '300001', reason: '接班人员临时请假' },
+  handoverCountersign: { pageId, employeeNo: 'L001', pin: '300001' },
+  handoverCorrect: { pageId, employeeNo: 'L001', pin: '300001', text: '剩货件数应为三箱' },
+  handoverVerify: {},
+  handoverExport: { from: '2026-03-01', to: '2026-03-02' },
+  handoverPrintPdf: { from: '2026-03-01', to: '2026-03-02' },
+}
+
 /** A valid request for every channel: the base the contract's bounds and fuzz tests distort. */
 export const sampleRequests: { [K in ChannelName]: RequestOf<K> } = {
   appInfo: {},
@@ -115,4 +162,5 @@ export const sampleRequests: { [K in ChannelName]: RequestOf<K> } = {
   journalRead: { afterSeq: 0, limit: 10 },
   ...callAndScriptRequests,
   ...ticketRequests,
+  ...handoverRequests,
 }

@@ -20,11 +20,28 @@ export interface EntryVerifierOptions {
    * are present they must agree. Without either, nothing can be verified and seq 1 is refused.
    */
   expectedSeatPublicKey?: string
+  /**
+   * Start the chain after a known entry instead of at seq 1 (the HQ bundle: a slice of the journal).
+   * Requires `expectedSeatPublicKey`, since the slice's own `seat.created` is not in the chain; the
+   * first line must then be seq `anchor.seq + 1` with `prev` = `anchor.hash`. `userKeys` are the users'
+   * keys current at the anchor (attestations in the slice verify against them until a rotation in
+   * the slice replaces one). Without `anchor` the chain starts at seq 1 exactly as before.
+   */
+  anchor?: { seq: number; hash: string; userKeys?: ReadonlyArray<{ employeeNo: string; publicKey: string }> }
 }
 
 const HASH_PATTERN = /^[0-9a-f]{64}$/
 // Entries a user signs with their PIN; the signature covers the payload without the attestation field.
-const ATTESTED_KINDS = new Set(['session.signedIn', 'session.checklistConfirmed', 'ticket.transferAccepted'])
+const ATTESTED_KINDS = new Set([
+  'session.signedIn',
+  'session.checklistConfirmed',
+  'ticket.transferAccepted',
+  'handover.signed',
+  'handover.acknowledged',
+  'handover.waived',
+  'handover.countersigned',
+  'handover.corrected',
+])
 
 function isRawPublicKey(raw: string): boolean {
   try {
@@ -46,7 +63,19 @@ export class EntryVerifier {
   private seatKeyRaw: string | null = null
   private readonly userKeys = new Map<string, KeyObject>()
 
-  constructor(private readonly options: EntryVerifierOptions = {}) {}
+  constructor(private readonly options: EntryVerifierOptions = {}) {
+    const anchor = options.anchor
+    if (anchor === undefined) return
+    // Misuse is a programming error: a slice verified without its seat key would verify nothing.
+    if (options.expectedSeatPublicKey === undefined) throw new Error('an anchored verifier needs the seat public key')
+    if (!Number.isSafeInteger(anchor.seq) || anchor.seq < 0 || !HASH_PATTERN.test(anchor.hash)) throw new Error('anchor is not {seq >= 0, hex hash}')
+    if (anchor.seq === 0 && anchor.hash !== GENESIS_PREV) throw new Error('an anchor at seq 0 must be the genesis prev')
+    this.nextSeq = anchor.seq + 1
+    this.prevHash = anchor.hash
+    // Seq 1 takes its key from seat.created (genesisKey); later seqs need the key set here.
+    if (anchor.seq > 0) this.seatKey = publicKeyFromRaw(options.expectedSeatPublicKey)
+    for (const { employeeNo, publicKey } of anchor.userKeys ?? []) this.userKeys.set(employeeNo, publicKeyFromRaw(publicKey))
+  }
 
   /** The last accepted entry (seq 0 and GENESIS_PREV before any). */
   head(): { seq: number; hash: string } {

@@ -105,6 +105,13 @@ export class TicketBook {
       case 'ticket.transferCancelled':
         this.settle(entry.payload.transferId, 'cancelled')
         break
+      case 'ticket.handedOver': {
+        // The incoming agent acknowledged a handover page: each ticket (and so its pending callbacks,
+        // which live on it) is theirs from now on. A ticket that already left `from` is not taken.
+        const { ticketIds, from, to } = entry.payload
+        for (const ticketId of ticketIds) this.change(ticketId, (ticket) => (ticket.owner === from ? { owner: to } : {}))
+        break
+      }
       default:
         break
     }
@@ -112,6 +119,11 @@ export class TicketBook {
 
   ticket(ticketId: string): TicketState | undefined {
     return this.tickets.get(ticketId)
+  }
+
+  /** Every ticket, for the handover completeness check (what the outgoing agent still owns). */
+  all(): TicketState[] {
+    return [...this.tickets.values()]
   }
 
   pendingTransfer(transferId: string): PendingTransfer | undefined {

@@ -7,7 +7,7 @@ import { chinaDateSchema, chinaDayStartMs, addCalendarDays, type ChinaDate } fro
 // half an hour early; an evening duty stays an hour and a half late and starts half an hour late the
 // next morning. All times are China wall-clock times.
 
-const timeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'timeOfDay' })
+const timeOfDaySchema = z.string().max(5, { error: 'timeOfDay' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'timeOfDay' })
 
 const labelSchema = z.strictObject({
   'zh-CN': z.string().trim().min(1, { error: 'required' }).max(20, { error: 'tooLong' }),

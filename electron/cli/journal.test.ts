@@ -1,10 +1,13 @@
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { manualClock } from '../main/clock'
+import { createDemoSeat } from '../main/demo/createDemoSeat'
+import { appendCheckpoint } from '../main/handover/checkpointFile'
 import { generateKeyPair } from '../main/journal/ed25519'
 import { writeSampleJournal } from '../main/journal/sampleJournal'
 
@@ -109,6 +112,8 @@ describe('npm run journal -- verify', () => {
     expect(code).toBe(0)
     expect(stdout).toContain('verify DIR')
     expect(stdout).toContain('demo DIR [--entries N]')
+    expect(stdout).toContain('export DIR --from YYYY-MM-DD --to YYYY-MM-DD [--out BUNDLE]')
+    expect(stdout).toContain('verify DIR|BUNDLE')
   })
 })
 
@@ -136,6 +141,72 @@ describe('npm run journal -- demo', () => {
     expect(runCli('demo', join(root, 'x'), '--entries', 'many').code).toBe(64)
     expect(runCli('demo', join(root, 'x'), '--size', '5').code).toBe(64)
   })
+})
+
+describe('npm run journal -- export, and verify BUNDLE', () => {
+  let demoDir: string
+  let bundle: string
+  beforeAll(async () => {
+    demoDir = join(root, 'export-seat')
+    await createDemoSeat({ dataDir: demoDir, entries: 200, clock: manualClock('2026-11-20T04:00:00.000Z') })
+    bundle = join(root, 'hq.bundle')
+  }, 60_000)
+
+  it('writes a bundle that verifies with exit 0 and prints the seat key fingerprint', () => {
+    const exported = runCli('export', demoDir, '--from', '2026-01-01', '--to', '2026-12-31', '--out', bundle)
+    expect(exported.code, exported.stderr).toBe(0)
+    expect(exported.stdout).toMatch(/bundle written to .*hq\.bundle: \d+ journal entries from 2026-01-01 to 2026-12-31/)
+    const verified = runCli('verify', bundle)
+    expect(verified.code, verified.stdout).toBe(0)
+    const manifest = JSON.parse(readFileSync(bundle, 'utf8').split('\n')[0] as string) as { seat: { publicKey: string; fingerprint: string } }
+    expect(verified.stdout).toContain(`seat key: ${manifest.seat.publicKey} (fingerprint ${manifest.seat.fingerprint})`)
+    expect(verified.stdout).toMatch(/intact: \d+ entries \(seq 1 to \d+\)/)
+    expect(runCli('verify', bundle, '--seat-key', manifest.seat.publicKey).code).toBe(0)
+  }, 30_000)
+
+  it('exits 1 for a tampered bundle or another seat key, saying what and where', () => {
+    const lines = readFileSync(bundle, 'utf8').split('\n')
+    const at = lines.findIndex((line) => line.includes('"kind":"session.locked"'))
+    const seq = (JSON.parse(lines[at] as string) as { entry: { seq: number } }).entry.seq
+    const tampered = join(root, 'tampered.bundle')
+    writeFileSync(tampered, lines.map((line, index) => (index === at ? line.replace(/"reason":"[a-z]+"/, '"reason":"manual"') : line)).join('\n'))
+    const bad = runCli('verify', tampered)
+    expect(bad.code, bad.stdout).toBe(1)
+    expect(bad.stdout).toContain(`TAMPERED OR CORRUPT BUNDLE: at seq ${seq}`)
+    expect(bad.stdout).toContain('why: hash does not match the entry content')
+
+    const other = runCli('verify', bundle, '--seat-key', generateKeyPair().publicKeyRaw)
+    expect(other.code, other.stdout).toBe(1)
+    expect(other.stdout).toContain('SEAT KEY MISMATCH: the bundle is signed by seat key')
+  }, 30_000)
+
+  it('exits 1 for a data folder whose journal was cut below a checkpoint kept with the book', async () => {
+    const lines = readFileSync(join(demoDir, 'journal', 'segment-000001.ndjson'), 'utf8').split('\n').slice(0, -1)
+    const checkpoint = JSON.parse(lines[100] as string) as { seq: number; hash: string }
+    const cutDir = join(root, 'cut-seat')
+    mkdirSync(join(cutDir, 'journal'), { recursive: true })
+    await appendCheckpoint(cutDir, { seq: checkpoint.seq, hash: checkpoint.hash, pageId: 'page-1', countersignedAt: '2026-11-19T10:00:00.000Z', lead: 'S001' })
+    writeFileSync(join(cutDir, 'journal', 'segment-000001.ndjson'), lines.slice(0, 101).map((line) => `${line}\n`).join(''))
+    expect(runCli('verify', cutDir).code).toBe(0)
+    writeFileSync(join(cutDir, 'journal', 'segment-000001.ndjson'), lines.slice(0, 95).map((line) => `${line}\n`).join(''))
+    const cut = runCli('verify', cutDir)
+    expect(cut.code, cut.stdout).toBe(1)
+    expect(cut.stdout).toContain(`the journal ends at seq 95 but the book holds a checkpoint at seq ${checkpoint.seq} (page page-1): entries were cut from its end`)
+    const refused = runCli('export', cutDir, '--from', '2026-01-01', '--to', '2026-12-31')
+    expect(refused.code, refused.stderr).toBe(1)
+    expect(refused.stdout).toContain('NOT EXPORTED: the journal ends at seq 95')
+    expect(existsSync(join(cutDir, 'exports'))).toBe(false)
+  }, 30_000)
+
+  it('exits 64 on bad export arguments and writes nothing', () => {
+    expect(runCli('export', demoDir, '--from', '2026-11-05').code).toBe(64)
+    expect(runCli('export', demoDir, '--from', '2026-11-05', '--to', '2026-11-01').stderr).toContain('is after')
+    expect(runCli('export', demoDir, '--from', '2026-02-30', '--to', '2026-03-01').code).toBe(64)
+    expect(runCli('export', join(root, 'nowhere'), '--from', '2026-11-01', '--to', '2026-11-02').code).toBe(64)
+    expect(runCli('export', journalFolder, '--from', '2026-11-01', '--to', '2026-11-02').code).toBe(64)
+    expect(runCli('export', join(root, 'seat'), '--from', '2026-11-01', '--to', '2026-11-02').stderr).toContain('not a seat data folder with its key')
+    expect(existsSync(join(demoDir, 'exports'))).toBe(false)
+  }, 30_000)
 })
 
 describe('the journal CLI import graph', () => {

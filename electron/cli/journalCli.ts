@@ -1,6 +1,7 @@
 import { demoCommand } from './demoCommand'
 import type { CliOutput } from './exitCodes'
 import { EXIT_OK, EXIT_USAGE, UsageError } from './exitCodes'
+import { exportCommand } from './exportCommand'
 import { verifyCommand } from './verifyCommand'
 
 interface Command {
@@ -9,13 +10,18 @@ interface Command {
   run(args: string[], output: CliOutput): Promise<number>
 }
 
-// Later issues add `export` here.
 const commands: Record<string, Command> = {
   verify: {
-    usage: 'verify DIR [--seat-key BASE64]',
+    usage: 'verify DIR|BUNDLE [--seat-key BASE64]',
     summary:
-      'check a journal (or a seat data folder with journal/) and print its seat key; --seat-key: it must be signed by that key. Exit 0 intact, 1 tampered or wrong key, 2 torn tail only',
+      'check a journal (or a seat data folder with journal/), or an HQ export bundle file, and print its seat key; --seat-key: it must be signed by that key. Exit 0 intact, 1 tampered or wrong key, 2 torn tail only (folders)',
     run: verifyCommand,
+  },
+  export: {
+    usage: 'export DIR --from YYYY-MM-DD --to YYYY-MM-DD [--out BUNDLE]',
+    summary:
+      'write the HQ export bundle of a seat data folder for those China dates: the entries, users\' keys and checkpoints, signed by the seat key (default out: DIR/exports/seatdesk-<branch>-<seat>-<from>-<to>.bundle)',
+    run: exportCommand,
   },
   demo: {
     usage: 'demo DIR [--entries N]',

@@ -1,6 +1,9 @@
-import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { checkBookAgainstJournal, CheckpointMismatchError, readBookCheckpoints } from '../main/handover/export/bookCheckpoints'
+import { seatKeyFingerprint } from '../main/handover/export/bundleFormat'
+import { readVerifiedJournal } from '../main/handover/export/readJournal'
+import { verifyBundle } from '../main/handover/export/verifyBundle'
 import { decodeCanonicalBase64, publicKeyFromRaw } from '../main/journal/ed25519'
 import { verifyJournalDirectory } from '../main/journal/verifyJournalDirectory'
 import type { CliOutput } from './exitCodes'
@@ -18,10 +21,7 @@ export function findJournalFolder(folder: string): string {
   return candidate
 }
 
-/** Short, comparable-by-eye name of a seat key: the first 16 hex digits of SHA-256 of the raw 32 bytes. */
-export function seatKeyFingerprint(publicKeyRaw: string): string {
-  return createHash('sha256').update(Buffer.from(publicKeyRaw, 'base64')).digest('hex').slice(0, 16)
-}
+export { seatKeyFingerprint }
 
 function parseVerifyArgs(args: string[]): { folder: string; seatKey?: string } {
   let folder: string | undefined
@@ -36,10 +36,10 @@ function parseVerifyArgs(args: string[]): { folder: string; seatKey?: string } {
     } else if (folder === undefined && !arg.startsWith('--')) {
       folder = arg
     } else {
-      throw new UsageError('verify takes exactly one folder and optionally --seat-key BASE64')
+      throw new UsageError('verify takes exactly one folder or bundle file and optionally --seat-key BASE64')
     }
   }
-  if (folder === undefined) throw new UsageError('verify takes exactly one folder')
+  if (folder === undefined) throw new UsageError('verify takes exactly one folder or bundle file')
   return seatKey === undefined ? { folder } : { folder, seatKey }
 }
 
@@ -55,6 +55,8 @@ function isRawPublicKey(value: string): boolean {
 
 export async function verifyCommand(args: string[], output: CliOutput): Promise<number> {
   const { folder, seatKey } = parseVerifyArgs(args)
+  // A file is an HQ export bundle; a folder is a seat's data folder or its journal folder.
+  if (existsSync(folder) && statSync(folder).isFile()) return verifyBundleFile(folder, seatKey, output)
   const directory = findJournalFolder(folder)
   let report = await verifyJournalDirectory(directory)
   // A journal without seat.created can only be verified against a given key.
@@ -67,6 +69,16 @@ export async function verifyCommand(args: string[], output: CliOutput): Promise<
     output.out(`SEAT KEY MISMATCH: this journal is signed by seat key ${seatKeyFingerprint(report.seatPublicKey)}, not the expected ${seatKeyFingerprint(seatKey)} (--seat-key ${seatKey}).`)
     output.out('  Its entries may verify, but not as this seat\'s journal. Nothing was changed; hand this folder to support.')
     return EXIT_CORRUPT
+  }
+  // Entries cut from the very end leave a valid chain: only the book's checkpoints, kept beside the
+  // journal in a seat data folder, can show the journal was longer.
+  if (report.status !== 'corrupt' && report.seatPublicKey !== null) {
+    const cut = await bookProblem(folder, directory, report.seatPublicKey)
+    if (cut !== null) {
+      output.out(`TAMPERED OR CORRUPT: ${cut}`)
+      output.out('  Nothing was changed; hand this folder to support.')
+      return EXIT_CORRUPT
+    }
   }
   switch (report.status) {
     case 'intact':
@@ -90,5 +102,47 @@ export async function verifyCommand(args: string[], output: CliOutput): Promise<
       output.out(`  ${report.entries} entries before it verify. Nothing was changed; hand this folder to support.`)
       return EXIT_CORRUPT
     }
+  }
+}
+
+/** A bundle is whole or not: it is never "torn" (exit 2), only intact (0) or not to be trusted (1). */
+function verifyBundleFile(file: string, seatKey: string | undefined, output: CliOutput): number {
+  const verdict = verifyBundle(readFileSync(file), seatKey === undefined ? {} : { expectedSeatPublicKey: seatKey })
+  output.out(`bundle: ${resolve(file)}`)
+  const manifest = verdict.manifest
+  if (manifest) {
+    const seat = manifest.seat
+    output.out(`seat: ${seat.companyName} ${seat.branchCode} seat ${seat.seatNumber} (${seat.seatId}), ${manifest.from} to ${manifest.to}`)
+  }
+  if (verdict.ok) {
+    output.out(`seat key: ${verdict.seatPublicKey} (fingerprint ${verdict.fingerprint})`)
+    const { entries, firstSeq, lastSeq, headHash, checkpoints, userKeys } = verdict.manifest
+    const range = entries === 0 ? 'no entries in this range' : `seq ${firstSeq} to ${lastSeq}`
+    output.out(`intact: ${entries} entries (${range}), head hash ${headHash}; ${userKeys} user keys, ${checkpoints} checkpoints verified`)
+    return EXIT_OK
+  }
+  if (verdict.seatKeyMismatch) {
+    output.out(`SEAT KEY MISMATCH: ${verdict.reason} (--seat-key ${verdict.seatKeyMismatch.expected}).`)
+    output.out('  Nothing in it can be trusted as this seat\'s journal.')
+    return EXIT_CORRUPT
+  }
+  output.out(`TAMPERED OR CORRUPT BUNDLE${verdict.seq === null ? '' : `: at seq ${verdict.seq}`}`)
+  output.out(`  why: ${verdict.reason}`)
+  output.out('  Do not rely on any part of this bundle; ask the seat for a new export.')
+  return EXIT_CORRUPT
+}
+
+/** Why the book's checkpoints (book/checkpoints.ndjson of a data folder) disagree with the journal, or null. */
+async function bookProblem(folder: string, journalDirectory: string, seatPublicKey: string): Promise<string | null> {
+  const dataDir = resolve(folder)
+  if (journalDirectory !== join(dataDir, 'journal') || !existsSync(join(dataDir, 'book'))) return null
+  try {
+    const book = await readBookCheckpoints(dataDir)
+    if (book.length === 0) return null
+    checkBookAgainstJournal(book, (await readVerifiedJournal(journalDirectory, { expectedSeatPublicKey: seatPublicKey })).entries)
+    return null
+  } catch (error) {
+    if (error instanceof CheckpointMismatchError) return error.message
+    throw error
   }
 }

@@ -24,7 +24,9 @@ import { SessionState } from './session/sessionState'
 import { ScriptLibrary } from './scripts/scriptLibrary'
 import { ScriptService } from './scripts/scriptService'
 import { SettingsService } from './settings/settingsService'
-import { exportBundle } from './handover/export/exportBundle'
+import { CheckpointMismatchError } from './handover/export/bookCheckpoints'
+import { exportBundle, ExportRangeError } from './handover/export/exportBundle'
+import { JournalNotIntactError } from './handover/export/readJournal'
 import { HandoverBook } from './handover/handoverBook'
 import { HandoverService } from './handover/handoverService'
 import { RosterService } from './handover/rosterService'
@@ -187,10 +189,19 @@ export async function createSeatDeskServices(options: SeatDeskServicesOptions): 
       const { journal } = openSeatOrRefuse()
       return verifyBook({ journalDirectory: journal.directory, dataDir: options.dataDir })
     },
-    handoverExport: (request) => {
+    handoverExport: async (request) => {
       // The bundle is read back from the journal's files and signed with the seat key already open.
       const { seatKey } = openSeatOrRefuse()
-      return exportBundle({ dataDir: options.dataDir, from: request.from, to: request.to, clock: options.clock, seatKey })
+      try {
+        return await exportBundle({ dataDir: options.dataDir, from: request.from, to: request.to, clock: options.clock, seatKey })
+      } catch (error) {
+        // A bundle is refused rather than written when the range is wrong or the journal does not
+        // verify: say which, in the user's language.
+        if (error instanceof ExportRangeError) throw new AppError('exportRefused', { reason: 'range' })
+        if (error instanceof JournalNotIntactError) throw new AppError('exportRefused', { reason: 'journalNotIntact' })
+        if (error instanceof CheckpointMismatchError) throw new AppError('exportRefused', { reason: 'checkpointMismatch' })
+        throw error
+      }
     },
     handoverPrintPdf: async (request) => {
       openSeatOrRefuse()

@@ -64,6 +64,8 @@ export const errorCodes = [
   'unknownPageItem',
   'unknownShiftPattern',
   'printUnavailable',
+  /** No bundle written: `reason` range | journalNotIntact | checkpointMismatch. */
+  'exportRefused',
   'internal',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]

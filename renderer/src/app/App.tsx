@@ -3,6 +3,8 @@ import { lazy, Suspense, useEffect, useState } from 'react'
 import { ScreenErrorBoundary } from '../ui/ScreenErrorBoundary'
 import { useTranslation } from 'react-i18next'
 import { createProjectionSync, type ProjectionSync } from '../db/sync'
+import { isPrintHash } from '../features/handover/print/printRoute'
+import { useLocationHash } from '../features/handover/print/useLocationHash'
 import { CorruptJournalScreen } from '../features/journal/CorruptJournalScreen'
 import { JournalMismatchNotice } from '../features/journal/JournalMismatchNotice'
 import { RecoveredNotice } from '../features/journal/RecoveredNotice'
@@ -15,6 +17,7 @@ import { Providers } from './Providers'
 const SetupPage = lazy(() => import('../features/setup/SetupPage'))
 const SignInPage = lazy(() => import('../features/identity/SignInPage'))
 const Shell = lazy(() => import('./Shell'))
+const PrintView = lazy(() => import('../features/handover/print/PrintView'))
 
 export function App() {
   return (
@@ -35,6 +38,9 @@ export function AppRoot() {
   const { boot, bootError, seat, journal, session } = useAppStore()
   const [sync] = useState(createAppProjectionSync)
   const sessionId = session?.sessionId ?? null
+  // `#print?from=…&to=…`: the handover book alone, for paper or main's PDF (still behind a sign-in).
+  const hash = useLocationHash()
+  const printing = isPrintHash(hash)
 
   useEffect(() => {
     const stop = sync.listen()
@@ -66,11 +72,11 @@ export function AppRoot() {
 
   return (
     <ProjectionSyncContext value={sync}>
-      {journal.recovered && <RecoveredNotice recovered={journal.recovered} />}
-      <JournalMismatchNotice />
+      {journal.recovered && !printing && <RecoveredNotice recovered={journal.recovered} />}
+      {!printing && <JournalMismatchNotice />}
       <ScreenErrorBoundary>
         <Suspense fallback={<Loading />}>
-          {!seat ? <SetupPage /> : !session ? <SignInPage seat={seat} /> : <Shell seat={seat} session={session} />}
+          {!seat ? <SetupPage /> : !session ? <SignInPage seat={seat} /> : printing ? <PrintView seat={seat} hash={hash} /> : <Shell seat={seat} session={session} />}
         </Suspense>
       </ScreenErrorBoundary>
     </ProjectionSyncContext>

@@ -4,6 +4,7 @@ import {
   IconAddressBook,
   IconBook2,
   IconClockHour4,
+  IconNotebook,
   IconHeadset,
   IconMessage2,
   IconLock,
@@ -20,6 +21,7 @@ import { canChangeSettings, canManageUsers } from '../../../shared/domain/roles'
 import type { SessionView } from '../../../shared/ipc/contract'
 import { CallHeaderTimer } from '../features/call/CallHeaderTimer'
 import { useCallStore } from '../features/call/callStore'
+import { HandoverReminder } from '../features/handover/HandoverReminder'
 import { LockOverlay } from '../features/identity/LockOverlay'
 import { lockSession, signOut } from '../features/identity/sessionActions'
 import { useIdleLock } from '../features/identity/useIdleLock'
@@ -39,6 +41,7 @@ const SettingsPage = lazy(() => import('../features/settings/SettingsPage'))
 const JournalPage = lazy(() => import('../features/journal/JournalPage'))
 const TicketsPage = lazy(() => import('../features/tickets/TicketsPage'))
 const CustomersPage = lazy(() => import('../features/customers/CustomersPage'))
+const HandoverBookPage = lazy(() => import('../features/handover/HandoverBookPage'))
 
 function screensFor(session: SessionView): { screen: Screen; icon: ReactNode }[] {
   return [
@@ -46,6 +49,8 @@ function screensFor(session: SessionView): { screen: Screen; icon: ReactNode }[]
     // 首问责任制: every role owns tickets and looks up customers.
     { screen: 'tickets', icon: <IconTicket size={18} /> },
     { screen: 'customers', icon: <IconAddressBook size={18} /> },
+    // Every agent hands over and takes over a shift (交接班).
+    { screen: 'handover', icon: <IconNotebook size={18} /> },
     { screen: 'shift', icon: <IconClockHour4 size={18} /> },
     ...(canChangeSettings(session.user.role) ? [{ screen: 'scripts' as const, icon: <IconMessage2 size={18} /> }] : []),
     ...(canManageUsers(session.user.role) ? [{ screen: 'users' as const, icon: <IconUsers size={18} /> }] : []),
@@ -70,13 +75,15 @@ function ScreenContent({ screen }: { screen: Screen }) {
       return <TicketsPage />
     case 'customers':
       return <CustomersPage />
+    case 'handover':
+      return <HandoverBookPage />
     default:
       return <CallPage />
   }
 }
 
-// The ticket screens keep their words in their own namespaces; the rest are under shell.nav.
-const navLabelKey = (screen: Screen) => (screen === 'tickets' || screen === 'customers' ? `${screen}.nav` : `shell.nav.${screen}`)
+// The ticket and handover screens keep their words in their own namespaces; the rest are under shell.nav.
+const navLabelKey = (screen: Screen) => (screen === 'tickets' || screen === 'customers' || screen === 'handover' ? `${screen}.nav` : `shell.nav.${screen}`)
 
 /** Beside 工单 in the navigation: my overdue tickets (red) and transfers waiting for my answer (blue). */
 function TicketsNavBadges({ attention }: { attention: TicketAttention }) {
@@ -216,6 +223,8 @@ export default function Shell({ seat, session }: { seat: Seat; session: SessionV
         </AppShell.Main>
       </AppShell>
       {locked && <LockOverlay session={session} />}
+      {/* A page handed to me stays in front until I acknowledge it or a lead waives it (after the checklist). */}
+      {checklistDone && !locked && <HandoverReminder employeeNo={session.user.employeeNo} />}
       <ConfirmModal
         opened={confirmingSignOut && !locked}
         title={t('shell.signOutTitle')}

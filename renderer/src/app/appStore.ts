@@ -6,7 +6,7 @@ import { ApiError, call } from '../api/client'
 // What the app is doing right now, as main last told it: the seat, the journal's health and the
 // signed-in session (main owns all three; a reload asks again and lands in the same place).
 // The call screen is where an agent works once the checklist is done, so it is the default.
-export type Screen = 'call' | 'tickets' | 'customers' | 'shift' | 'scripts' | 'users' | 'settings' | 'journal'
+export type Screen = 'call' | 'tickets' | 'customers' | 'handover' | 'shift' | 'scripts' | 'users' | 'settings' | 'journal'
 
 interface AppState {
   boot: 'loading' | 'failed' | 'ready'

@@ -1,5 +1,6 @@
 import type { JournalEntry } from '../../../shared/journal/entry'
 import { entryPayloads, isEntryKind, type EntryKind, type EntryPayload } from '../../../shared/journal/kinds'
+import { handoverSteps } from '../features/handover/data/handoverProjection'
 import { TicketPage } from '../features/tickets/data/ticketPage'
 import { ticketSteps } from '../features/tickets/data/ticketProjection'
 import type { projectionTableNames, SeatDeskDb } from './schema'
@@ -115,6 +116,8 @@ const steps: { [K in EntryKind]: Step<K> } = {
   // Tickets, their timeline, callbacks and transfers, the customer archive, and the clock settings
   // (a change recomputes every open ticket's deadline).
   ...ticketSteps,
+  // The handover book, the roster and the shift patterns (ticket.handedOver is among the ticket steps).
+  ...handoverSteps,
   // Shown from seatStatus when it happens; nothing in the view changes.
   'journal.recovered': async () => {},
 }

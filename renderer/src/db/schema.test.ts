@@ -56,4 +56,23 @@ describe('the Dexie schema', () => {
     expect(await range('[status+openedAt]', ['waiting'])).toEqual(['t-1'])
     v4.close()
   })
+
+  it('adds the handover book and roster in version 5 without a replay: no earlier build could have written their entries', async () => {
+    const name = 'schema-v5-test'
+    const previous = new Dexie(name)
+    previous.version(4).stores({ meta: 'key', tickets: 'ticketId, [owner+open]' })
+    await previous.table('meta').put({ key: 'lastSeq', value: 7 })
+    await previous.table('tickets').put({ ticketId: 't-1', owner: 'A001', open: 1 })
+    previous.close()
+
+    const v5 = openSeatDeskDb(name)
+    expect(await readMeta(v5, 'lastSeq')).toBe(7)
+    expect(await v5.tickets.count()).toBe(1)
+    await v5.handoverPages.put({ pageId: 'p-1', date: '2026-11-23', patternId: 'morning', outgoing: 'A001', incoming: 'A002', lead: 'E001', state: 'signed' } as never)
+    await v5.roster.put({ date: '2026-11-23', shifts: [], duty: null })
+    expect(await v5.handoverPages.where('[date+patternId]').equals(['2026-11-23', 'morning']).primaryKeys()).toEqual(['p-1'])
+    expect(await v5.handoverPages.where('incoming').equals('A002').count()).toBe(1)
+    expect(await v5.roster.get('2026-11-23')).toEqual({ date: '2026-11-23', shifts: [], duty: null })
+    v5.close()
+  })
 })

@@ -4,6 +4,8 @@ import type { CallSettings } from '../../../shared/domain/callSettings'
 import type { Role } from '../../../shared/domain/roles'
 import type { PhraseKind, ScriptCategory, ScriptRef } from '../../../shared/domain/scripts'
 import type { Settings } from '../../../shared/domain/settings'
+import type { Checkpoint, HandoverPage, HandoverState, RefusedItem } from '../../../shared/domain/handover/page'
+import type { RosterShift, ShiftSettings } from '../../../shared/domain/handover/shifts'
 import type { Customer } from '../../../shared/domain/tickets/customer'
 import type { DeadlineSettings } from '../../../shared/domain/tickets/deadlines'
 import type { TicketDetails, TicketKind } from '../../../shared/domain/tickets/kinds'
@@ -20,7 +22,16 @@ import type { WorkingDayCalendarSettings } from '../../../shared/domain/tickets/
 // database can be cleared and rebuilt at any time; the journal in main is the only record.
 
 export interface MetaRow {
-  key: 'lastSeq' | 'lastHash' | 'seat' | 'settings' | 'callSettings' | 'deadlineSettings' | 'workingCalendar' | 'holidayData'
+  key:
+    | 'lastSeq'
+    | 'lastHash'
+    | 'seat'
+    | 'settings'
+    | 'callSettings'
+    | 'deadlineSettings'
+    | 'workingCalendar'
+    | 'holidayData'
+    | 'shiftSettings'
   value: unknown
 }
 
@@ -155,6 +166,7 @@ export interface TicketEventRow {
     | 'transferAccepted'
     | 'transferDeclined'
     | 'transferCancelled'
+    | 'handedOver'
   /** What the line shows, per kind (status and waitingOn, note text, callback due, escalation target…). */
   data: Record<string, unknown>
   callId: string | null
@@ -202,6 +214,45 @@ export interface PhoneRevealRow {
   ticketId: string | null
 }
 
+/**
+ * One page of the handover book (业务交接本) as it stands: the page's content as last drafted or as
+ * signed (never changed after signing), and each signature with its time. `state` follows the entries:
+ * drafted → signed → acknowledged (or waived: still 'signed', with `waived` set) → countersigned.
+ */
+export interface HandoverPageRow {
+  pageId: string
+  date: string
+  patternId: string
+  outgoing: string
+  incoming: string
+  lead: string
+  state: HandoverState
+  page: HandoverPage
+  /** sha256 of the signed page's canonical JSON; null while a draft. */
+  pageHash: string | null
+  draftedAt: string
+  signedAt: string | null
+  acknowledgedAt: string | null
+  /** A lead excused the incoming agent from acknowledging first. */
+  waived: { by: string; reason: string; at: string } | null
+  countersignedAt: string | null
+  countersignedBy: string | null
+  /** The journal position the countersignature vouches for. */
+  checkpoint: Checkpoint | null
+  /** Items the incoming agent refused, with why: they stay with the outgoing agent. */
+  refused: RefusedItem[]
+  ackRemarks: string
+  /** Entries citing the page after it was countersigned, in journal order. */
+  corrections: { correctionId: string; text: string; by: string; at: string }[]
+}
+
+/** A day's roster (the supervisor's `roster.changed`; a later one for the date replaces it). */
+export interface RosterRow {
+  date: string
+  shifts: RosterShift[]
+  duty: string | null
+}
+
 export type SeatDeskDb = Dexie & {
   meta: EntityTable<MetaRow, 'key'>
   users: EntityTable<UserRow, 'employeeNo'>
@@ -214,6 +265,8 @@ export type SeatDeskDb = Dexie & {
   transfers: EntityTable<TransferRow, 'transferId'>
   customers: EntityTable<CustomerRow, 'phone'>
   phoneReveals: EntityTable<PhoneRevealRow, 'seq'>
+  handoverPages: EntityTable<HandoverPageRow, 'pageId'>
+  roster: EntityTable<RosterRow, 'date'>
 }
 
 /** Every table the projection writes, in one list for its transactions. */
@@ -229,6 +282,8 @@ export const projectionTableNames = [
   'transfers',
   'customers',
   'phoneReveals',
+  'handoverPages',
+  'roster',
 ] as const
 
 export function openSeatDeskDb(name = 'seatdesk'): SeatDeskDb {
@@ -276,6 +331,12 @@ export function openSeatDeskDb(name = 'seatdesk'): SeatDeskDb {
     tickets:
       'ticketId, &ticketNo, *waybillNos, callerPhone, phoneLast4, customerName, kind, status, owner, openedAt, *callIds, [open+nextDueAt], [owner+open], [owner+openedAt], [kind+openedAt], [status+openedAt], [owner+status+openedAt], [kind+status+openedAt]',
   })
+  // Issue 5: the handover book and the roster. No replay: a build before this one had no main
+  // process that could write their entries, so no view has skipped any.
+  db.version(5).stores({
+    handoverPages: 'pageId, [date+patternId], state, outgoing, incoming, lead',
+    roster: 'date',
+  })
   return db
 }
 
@@ -291,6 +352,7 @@ export type MetaValues = {
   workingCalendar: WorkingDayCalendarSettings
   /** publicHolidayFingerprint of the holiday tables the stored deadlines were computed with (holidayData.ts). */
   holidayData: string
+  shiftSettings: ShiftSettings
 }
 
 export async function readMeta<K extends keyof MetaValues>(database: SeatDeskDb, key: K): Promise<MetaValues[K] | undefined> {

@@ -78,7 +78,9 @@ export function describeError(
         ? 'unreachable'
         : apiError.code === 'invalidCallerNumber' && values.reason === 'fixedLineNeedsAreaCode'
           ? 'fixedLineNeedsAreaCode'
-          : undefined
+          : apiError.code === 'exportRefused' && typeof values.reason === 'string'
+            ? values.reason
+            : undefined
   const key = options.pinOnly && apiError.code === 'badCredentials' ? 'errors.badPin' : `errors.${apiError.code}`
   return t(key, { ...values, context, defaultValue: t('errors.internal') })
 }

@@ -8,6 +8,7 @@ import { call } from '../../api/client'
 import { ErrorAlert } from '../../ui/ErrorAlert'
 import { Loading } from '../../ui/Loading'
 import { zodValidator } from '../../ui/zodForm'
+import { ShiftsSettingsTab } from '../handover/settings/ShiftsSettingsTab'
 import { CallSettingsSection } from './CallSettingsSection'
 import { DeadlineSettingsSection } from './DeadlineSettingsSection'
 import { WorkingCalendarSection } from './WorkingCalendarSection'
@@ -67,9 +68,9 @@ function SettingsForm({ current }: { current: Settings }) {
 }
 
 /**
- * Supervisors: the lockout and idle-lock numbers, call handling, the ticket clocks and the working-day
- * calendar, one tab each. Inactive tabs stay mounted (Mantine's default), so switching tabs keeps what
- * was typed in another.
+ * Supervisors: the lockout and idle-lock numbers, call handling, the ticket clocks, the working-day
+ * calendar and the shifts (patterns, duty rule, roster), one tab each. Inactive tabs stay mounted
+ * (Mantine's default), so switching tabs keeps what was typed in another.
  */
 export default function SettingsPage() {
   const { t } = useTranslation()
@@ -91,6 +92,7 @@ export default function SettingsPage() {
             <Tabs.Tab value="call">{t('settings.call.title')}</Tabs.Tab>
             <Tabs.Tab value="clocks">{t('deadlines.clocks.title')}</Tabs.Tab>
             <Tabs.Tab value="calendar">{t('deadlines.calendar.title')}</Tabs.Tab>
+            <Tabs.Tab value="shifts">{t('shifts.tab')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="seat" pt="md">
             <Stack>
@@ -108,6 +110,9 @@ export default function SettingsPage() {
           </Tabs.Panel>
           <Tabs.Panel value="calendar" pt="md">
             <WorkingCalendarSection />
+          </Tabs.Panel>
+          <Tabs.Panel value="shifts" pt="md">
+            <ShiftsSettingsTab />
           </Tabs.Panel>
         </Tabs>
       </Stack>

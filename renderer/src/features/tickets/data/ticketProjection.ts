@@ -266,6 +266,17 @@ export const ticketSteps = {
       for (const callback of [...(await page.pendingCallbacks(ticketId))]) await page.putCallback({ ...callback, owner: to })
     }
   },
+  // A handover page's accepted tickets move to the incoming agent as a transfer's do, citing the page:
+  // the same per-ticket timeline keys, the pending callbacks follow, the deadlines are recomputed.
+  'ticket.handedOver': async (_tables, payload, entry, page) => {
+    const { pageId, ticketIds, from, to } = payload
+    await eachTransferTicket(page, entry, ticketIds, { kind: 'handedOver', data: { pageId, from, to } }, (row) => {
+      row.owner = to
+    })
+    for (const ticketId of ticketIds) {
+      for (const callback of [...(await page.pendingCallbacks(ticketId))]) await page.putCallback({ ...callback, owner: to })
+    }
+  },
   'ticket.transferDeclined': async (tables, payload, entry, page) => {
     const transfer = await settleTransfer(tables, payload.transferId, { state: 'declined', settledAt: entry.ts, declineReason: payload.reason })
     if (!transfer) return

@@ -65,6 +65,11 @@ function what(event: TicketEventRow, { t, language, kind, nameOf, clockLabel }: 
       return { title: t('tickets.timeline.transferDeclined'), body: text(data, 'reason') }
     case 'transferCancelled':
       return { title: t('tickets.timeline.transferCancelled'), body: null }
+    // Issue 5: accepted on a handover page; the words live with the handover book.
+    case 'handedOver': {
+      const to = text(data, 'to') ?? event.actor
+      return { title: t('handover.timeline.handedOver', { to: nameOf(to) }), body: null }
+    }
   }
 }
 

@@ -1,0 +1,201 @@
+import { screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { addCalendarDays, chinaDateOf } from '../../../../shared/domain/tickets/chinaTime'
+import { installApi } from '../../api/client'
+import { fail, fakeApi, ok } from '../../testing/fakeApi'
+import { renderWithProviders } from '../../testing/render'
+import { entryOf, ticketOpened } from '../../testing/tickets'
+import { seatWith } from '../tickets/testSeat'
+import HandoverBookPage from './HandoverBookPage'
+import { handoverAcknowledged, handoverDrafted, handoverSigned, samplePage } from './testHandover'
+
+// The book on the seat of the ticket screens' tests: A001 张伟 hands over to A002 李娜, E001 王主管 leads.
+const today = chinaDateOf(Date.now())
+const yesterday = addCalendarDays(today, -1)
+const item = (ticketId: string, ticketNo: string) => ({ ticketId, ticketNo, kind: 'trackingInquiry' as const, nextStep: '联系网点', dueAt: null })
+const signedPage = samplePage({ date: yesterday, tickets: [item('t-1', 'BJ01-20261123-0010'), item('t-2', 'BJ01-20261123-0011')] })
+
+describe('交接班: the book', () => {
+  it('shows each page with its state and highlights a shift that ended without a signed page', async () => {
+    installApi(fakeApi())
+    await seatWith([
+      handoverSigned(10, signedPage),
+      handoverAcknowledged(11),
+      handoverDrafted(12, samplePage({ pageId: 'p-2', date: yesterday, patternId: 'evening' })),
+    ])
+    renderWithProviders(<HandoverBookPage />)
+    const morning = await screen.findByText('已接收')
+    const morningRow = morning.closest('tr')!
+    expect(morningRow).not.toHaveAttribute('data-attention')
+    const eveningRow = document.querySelector<HTMLElement>(`[data-line="${yesterday}:evening"]`)!
+    expect(eveningRow).toHaveTextContent('草稿')
+    expect(eveningRow).toHaveAttribute('data-attention', 'unsigned')
+    expect(within(eveningRow).getByText('下班未签交接')).toBeInTheDocument()
+  })
+
+  it('Verify says each problem in plain words, with its entry', async () => {
+    const handoverVerify = vi.fn(async () =>
+      ok({ ok: false, entries: 40, pages: 2, checkpoints: 1, problems: [{ code: 'journalShorterThanCheckpoint' as const, seq: 38, pageId: null, detail: 'head 37' }] }),
+    )
+    installApi(fakeApi({ handoverVerify }))
+    await seatWith([])
+    const user = userEvent.setup()
+    renderWithProviders(<HandoverBookPage />)
+    await user.click(await screen.findByRole('button', { name: '校验交接本' }))
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent('发现 1 个问题')
+    expect(alert).toHaveTextContent('日志比复核点短，可能被截断 （第 38 条） — head 37')
+  })
+
+  it('Export sends the dates and shows where the file went', async () => {
+    const handoverExport = vi.fn(async () => ok({ path: '/data/exports/book.ndjson', entries: 12 }))
+    installApi(fakeApi({ handoverExport }))
+    await seatWith([])
+    const user = userEvent.setup()
+    renderWithProviders(<HandoverBookPage />)
+    await user.click(await screen.findByRole('button', { name: '导出' }))
+    expect(handoverExport).toHaveBeenCalledWith({ from: addCalendarDays(today, -6), to: today })
+    expect(await screen.findByText('已导出 12 条记录到 /data/exports/book.ndjson')).toBeInTheDocument()
+  })
+
+  it('Print in Electron prints to PDF and shows the path', async () => {
+    const handoverPrintPdf = vi.fn(async () => ok({ path: '/data/print/book.pdf' }))
+    installApi(fakeApi({ appInfo: async () => ok({ version: '1', runtime: 'electron' as const }), handoverPrintPdf }))
+    await seatWith([])
+    const user = userEvent.setup()
+    renderWithProviders(<HandoverBookPage />)
+    await user.click(await screen.findByRole('button', { name: '打印' }))
+    expect(await screen.findByText('已打印为 PDF：/data/print/book.pdf')).toBeInTheDocument()
+  })
+
+  it('Print in the browser preview opens the print view for the dates and prints once it is laid out', async () => {
+    const print = vi.spyOn(window, 'print').mockImplementation(() => {})
+    installApi(fakeApi({ appInfo: async () => ok({ version: '1', runtime: 'browserPreview' as const }) }))
+    await seatWith([])
+    const user = userEvent.setup()
+    renderWithProviders(<HandoverBookPage />)
+    await user.click(await screen.findByRole('button', { name: '打印' }))
+    await vi.waitFor(() => expect(window.location.hash).toBe(`#print?from=${addCalendarDays(today, -6)}&to=${today}`))
+    expect(print).not.toHaveBeenCalled()
+    document.body.dataset.printReady = '1'
+    await vi.waitFor(() => expect(print).toHaveBeenCalledTimes(1))
+    delete document.body.dataset.printReady
+    window.location.hash = ''
+    print.mockRestore()
+  })
+})
+
+describe('交接班: drafting and signing', () => {
+  const roster = entryOf(
+    20,
+    'roster.changed',
+    {
+      day: {
+        date: today,
+        shifts: [
+          { patternId: 'morning', agents: ['A001'], lead: 'E001' },
+          { patternId: 'evening', agents: ['A002'], lead: 'E001' },
+        ],
+        duty: null,
+      },
+    },
+    { actor: 'E001' },
+  )
+
+  async function startHandover(signResult: Parameters<typeof fakeApi>[0]) {
+    installApi(fakeApi(signResult))
+    await seatWith([ticketOpened(10, { ticketId: 't-1', ticketNo: 'BJ01-20261123-0010' }), ticketOpened(11, { ticketId: 't-9', owner: 'A002', ticketNo: 'BJ01-20261123-0011' }), roster])
+    const user = userEvent.setup()
+    renderWithProviders(<HandoverBookPage />)
+    await user.click(await screen.findByRole('button', { name: '开始交班' }))
+    const dialog = await screen.findByRole('dialog', { name: '交班' })
+    // The roster pre-selects who takes over and who leads.
+    await vi.waitFor(() => expect(within(dialog).getByRole('combobox', { name: /接班人/ })).toHaveValue('李娜（A002）'))
+    expect(within(dialog).getByRole('combobox', { name: /班长/ })).toHaveValue('王主管（E001）')
+    await user.click(within(dialog).getByRole('button', { name: '下一步' }))
+    return { user, dialog }
+  }
+
+  it('lists my open tickets only, requires their next step, and signs the page with my PIN', async () => {
+    const handoverSign = vi.fn(async (_request: unknown) => ok({ pageId: 'p', pageHash: 'ab' }))
+    const { user, dialog } = await startHandover({ handoverSign })
+    const nextStep = await within(dialog).findByRole('textbox', { name: /BJ01-20261123-0010/ })
+    expect(within(dialog).queryByText(/BJ01-20261123-0011/)).not.toBeInTheDocument()
+
+    await user.type(within(dialog).getByLabelText(/我的 PIN/), '100001')
+    await user.click(within(dialog).getByRole('button', { name: '签字交班' }))
+    expect(await within(dialog).findByText('必填')).toBeInTheDocument()
+    expect(handoverSign).not.toHaveBeenCalled()
+
+    await user.type(nextStep, '明早致电网点')
+    await user.click(within(dialog).getByRole('button', { name: '签字交班' }))
+    await vi.waitFor(() => expect(handoverSign).toHaveBeenCalledTimes(1))
+    const request = handoverSign.mock.calls[0]![0] as { page: Record<string, unknown>; pin: string }
+    expect(request.pin).toBe('100001')
+    expect(request.page).toMatchObject({ date: today, patternId: 'morning', outgoing: 'A001', incoming: 'A002', lead: 'E001' })
+    expect(request.page.tickets).toEqual([expect.objectContaining({ ticketId: 't-1', nextStep: '明早致电网点' })])
+  })
+
+  it('saves a draft without a PIN, with the goods and notices added', async () => {
+    const handoverSaveDraft = vi.fn(async (_request: unknown) => ok({ pageId: 'p' }))
+    const { user, dialog } = await startHandover({ handoverSaveDraft })
+    await user.type(await within(dialog).findByRole('textbox', { name: /BJ01-20261123-0010/ }), '等回电')
+    await user.click(within(dialog).getByRole('button', { name: '添加通知' }))
+    await user.type(within(dialog).getByRole('textbox', { name: /通知内容/ }), '明早系统升级')
+    await user.click(within(dialog).getByRole('button', { name: '保存草稿' }))
+    await vi.waitFor(() => expect(handoverSaveDraft).toHaveBeenCalledTimes(1))
+    const { page } = handoverSaveDraft.mock.calls[0]![0] as { page: { notices: { text: string }[]; tickets: { nextStep: string }[] } }
+    expect(page.notices.map((notice) => notice.text)).toEqual(['明早系统升级'])
+    expect(page.tickets.map((ticket) => ticket.nextStep)).toEqual(['等回电'])
+  })
+
+  it('says which tickets are missing when main refuses to sign', async () => {
+    const handoverSign = vi.fn(async () => fail('handoverTicketMissing', { ticketNos: 'BJ01-20261123-0099' }))
+    const { user, dialog } = await startHandover({ handoverSign })
+    await user.type(await within(dialog).findByRole('textbox', { name: /BJ01-20261123-0010/ }), '等回电')
+    await user.type(within(dialog).getByLabelText(/我的 PIN/), '100001')
+    await user.click(within(dialog).getByRole('button', { name: '签字交班' }))
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('还有你负责的未结工单没有列入交接页：BJ01-20261123-0099')
+  })
+})
+
+describe('交接班: acknowledging and countersigning', () => {
+  it('the incoming agent refuses one item with a reason and acknowledges with their PIN', async () => {
+    const handoverAcknowledge = vi.fn(async () => ok({ movedTicketIds: ['t-1'] }))
+    installApi(fakeApi({ handoverAcknowledge }))
+    await seatWith([handoverSigned(10, signedPage)], 'A002')
+    const user = userEvent.setup()
+    renderWithProviders(<HandoverBookPage />)
+    await user.click(await screen.findByRole('button', { name: /张伟（A001）/ }))
+    await user.click(await screen.findByRole('button', { name: '接收交接' }))
+    const dialog = await screen.findByRole('dialog', { name: '接收交接' })
+    await user.click(within(dialog).getByRole('checkbox', { name: /拒收：BJ01-20261123-0011/ }))
+    await user.type(within(dialog).getByRole('textbox', { name: /拒收原因：BJ01-20261123-0011/ }), '不是我的网点')
+    await user.type(within(dialog).getByLabelText(/我的 PIN/), '200002')
+    await user.click(within(dialog).getByRole('button', { name: '确认接收' }))
+    await vi.waitFor(() =>
+      expect(handoverAcknowledge).toHaveBeenCalledWith({ pageId: 'p-1', refused: [{ item: 'tickets:t-2', reason: '不是我的网点' }], remarks: '', pin: '200002' }),
+    )
+  })
+
+  it('countersigning waits for the acknowledgement, then sends the lead\'s number and PIN', async () => {
+    const handoverCountersign = vi.fn(async () => ok({ checkpoint: { seq: 11, hash: 'cd' } }))
+    installApi(fakeApi({ handoverCountersign }))
+    await seatWith([handoverSigned(10, signedPage)])
+    const user = userEvent.setup()
+    const { unmount } = renderWithProviders(<HandoverBookPage />)
+    await user.click(await screen.findByRole('button', { name: /查看 .* 的交接页/ }))
+    expect(await screen.findByRole('button', { name: '班长复核' })).toBeDisabled()
+    unmount()
+
+    await seatWith([handoverSigned(10, signedPage), handoverAcknowledged(11)])
+    renderWithProviders(<HandoverBookPage />)
+    await user.click(await screen.findByRole('button', { name: /查看 .* 的交接页/ }))
+    await user.click(await screen.findByRole('button', { name: '班长复核' }))
+    const dialog = await screen.findByRole('dialog', { name: '班长复核' })
+    expect(within(dialog).getByRole('textbox', { name: /工号/ })).toHaveValue('E001')
+    await user.type(within(dialog).getByLabelText(/^PIN/), '900009')
+    await user.click(within(dialog).getByRole('button', { name: '复核签字' }))
+    await vi.waitFor(() => expect(handoverCountersign).toHaveBeenCalledWith({ pageId: 'p-1', employeeNo: 'E001', pin: '900009' }))
+  })
+})

@@ -1,0 +1,39 @@
+import { useLiveQuery } from 'dexie-react-hooks'
+import { defaultShiftSettings, type ShiftSettings } from '../../../../../shared/domain/handover/shifts'
+import { db, readMeta, type HandoverPageRow, type RosterRow } from '../../../db/schema'
+
+// The handover book as the screens read it, live: a change in the journal shows without a reload.
+
+/** The shift patterns in force; the shipped ones until a supervisor changes them. */
+export function useShiftSettings(): ShiftSettings {
+  return useLiveQuery(async () => (await readMeta(db, 'shiftSettings')) ?? defaultShiftSettings, [], defaultShiftSettings)
+}
+
+export function patternLabel(settings: ShiftSettings, patternId: string, language: string): string {
+  const pattern = settings.patterns.find((candidate) => candidate.id === patternId)
+  return pattern ? pattern.label[language === 'en' ? 'en' : 'zh-CN'] : patternId
+}
+
+/** The pages and roster days of the dates from..to (China dates, inclusive). */
+export function useBook(from: string, to: string): { pages: HandoverPageRow[]; roster: RosterRow[] } | undefined {
+  return useLiveQuery(async () => {
+    const [pages, roster] = await Promise.all([
+      db.handoverPages.where('[date+patternId]').between([from, ''], [to, '\uffff'], true, true).toArray(),
+      db.roster.where('date').between(from, to, true, true).toArray(),
+    ])
+    return { pages, roster }
+  }, [from, to])
+}
+
+/** Signed pages addressed to me that I have not acknowledged (nor been excused from). */
+export function useAwaitingMe(employeeNo: string): HandoverPageRow[] {
+  return useLiveQuery(
+    () => db.handoverPages.where('incoming').equals(employeeNo).filter((row) => row.state === 'signed' && row.waived === null).toArray(),
+    [employeeNo],
+    [],
+  )
+}
+
+export function usePage(pageId: string | null): HandoverPageRow | undefined {
+  return useLiveQuery(async () => (pageId ? db.handoverPages.get(pageId) : undefined), [pageId])
+}

@@ -93,7 +93,7 @@ export async function signOut(page: Page): Promise<void> {
 }
 
 /** A screen from the navigation. 工单 may carry count badges after its name. */
-export async function showScreen(page: Page, name: '来电接待' | '工单' | '客户档案' | '我的班次' | '设置'): Promise<void> {
+export async function showScreen(page: Page, name: '来电接待' | '工单' | '客户档案' | '我的班次' | '交接班' | '设置'): Promise<void> {
   await page
     .getByRole('navigation', { name: '功能菜单' })
     .getByRole('button', { name: new RegExp(`^${name}`) })
@@ -146,8 +146,12 @@ export async function chooseSegment(scope: Locator, option: string): Promise<voi
 
 /** Saves an open new-ticket form with Ctrl+Enter and returns the number main gave the ticket. */
 export async function saveNewTicket(page: Page): Promise<string> {
+  // An earlier ticket's notice may still be showing: the new number is the one not seen before.
+  const notices = page.getByText(/^工单 \S+ 已创建。$/)
+  const earlier = new Set(await notices.allInnerTexts())
   await page.keyboard.press('Control+Enter')
-  const saved = page.getByText(/^工单 \S+ 已创建。$/)
+  const escaped = [...earlier].map((text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  const saved = escaped.length === 0 ? notices : notices.filter({ hasNotText: new RegExp(`^(${escaped.join('|')})$`) })
   await expect(saved).toBeVisible()
   await expect(ticketFormDialog(page)).toHaveCount(0)
   const ticketNo = /^工单 (\S+) 已创建。$/.exec(await saved.innerText())?.[1]
@@ -189,6 +193,30 @@ export async function moveTicket(page: Page, to: '处理中' | '已解决' | '�
   if (options.waitingOn) await dialog.getByRole('radio', { name: options.waitingOn }).check()
   if (options.note) await dialog.getByLabel('说明').fill(options.note)
   await dialog.getByRole('button', { name: `转为“${to}”` }).click()
+  return dialog
+}
+
+// ── Handover (issue 5) ───────────────────────────────────────────────────────────────────────────
+
+/** One page of the handover book while its detail is open (交接页). */
+export const handoverPageDialog = (page: Page): Locator => page.getByRole('dialog', { name: '交接页' })
+
+/**
+ * On the 交接班 screen: opens the page of that China date handed over from one agent to another
+ * (the last such row, should a demo book hold another for that day).
+ */
+export async function openHandoverPage(page: Page, date: string, outgoing: string, incoming: string): Promise<Locator> {
+  await showScreen(page, '交接班')
+  const row = page
+    .getByRole('table', { name: '交接本' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell', { name: date, exact: true }) })
+    .filter({ has: page.getByRole('cell', { name: outgoing, exact: true }) })
+    .filter({ has: page.getByRole('cell', { name: incoming, exact: true }) })
+    .last()
+  await row.getByRole('button', { name: new RegExp(`^查看 ${date} .+ 的交接页$`) }).click()
+  const dialog = handoverPageDialog(page)
+  await expect(dialog).toBeVisible()
   return dialog
 }
 

@@ -92,6 +92,8 @@ describe('the handover of one shift', () => {
     const [countersigned] = await entriesOfKind(seat, 'handover.countersigned')
     expect(countersigned?.seq).toBe(checkpoint.seq + 1)
     expect(countersigned?.payload).toMatchObject({ pageId: 'page-1', pageHash: signed.pageHash, checkpoint, attestation: { employeeNo: 'L001' } })
+    // Typed at Li's seat, but the lead's act: the lead is the entry's actor.
+    expect(countersigned?.actor).toBe('L001')
     expect((await readCheckpoints(seat.dataDir)).lines).toEqual([
       { pageId: 'page-1', seq: checkpoint.seq, hash: checkpoint.hash, countersignedAt: countersigned?.ts, lead: 'L001' },
     ])

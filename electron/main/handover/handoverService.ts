@@ -92,7 +92,8 @@ export class HandoverService {
     if (record.state === 'acknowledged' || record.waived) return null
     const terms = { pageId: record.pageId, incoming: record.page.incoming, reason: request.reason }
     const attestation = await this.deps.identity.attest('handover.waived', request.employeeNo, request.pin, terms)
-    await this.deps.record('handover.waived', session.employeeNo, { ...terms, attestation })
+    // The entry is the lead's act, proven by their PIN, whoever's session the seat is in.
+    await this.deps.record('handover.waived', attestation.employeeNo, { ...terms, attestation })
     return null
   }
 
@@ -109,7 +110,7 @@ export class HandoverService {
     const checkpoint = { ...this.deps.head() }
     const terms = { pageId: record.pageId, pageHash: record.pageHash ?? pageHash(record.page), checkpoint }
     const attestation = await this.deps.identity.attest('handover.countersigned', request.employeeNo, request.pin, terms)
-    const entry = await this.deps.record('handover.countersigned', session.employeeNo, { ...terms, attestation })
+    const entry = await this.deps.record('handover.countersigned', attestation.employeeNo, { ...terms, attestation })
     await appendCheckpoint(this.deps.dataDir, {
       pageId: record.pageId,
       seq: checkpoint.seq,
@@ -143,7 +144,7 @@ export class HandoverService {
     if (request.employeeNo !== record.page.outgoing) this.requireLead(record, request.employeeNo)
     const terms = { pageId: record.pageId, correctionId: randomUUID(), text: request.text }
     const attestation = await this.deps.identity.attest('handover.corrected', request.employeeNo, request.pin, terms)
-    await this.deps.record('handover.corrected', session.employeeNo, { ...terms, attestation })
+    await this.deps.record('handover.corrected', attestation.employeeNo, { ...terms, attestation })
     return { correctionId: terms.correctionId }
   }
 

@@ -5,8 +5,9 @@ import { callFigures } from './call.bench'
 import { formatFigure } from './figure'
 import type { BenchFigure } from './figure'
 import { journalFigures } from './journal.bench'
+import { ticketFigures } from './tickets.bench'
 
-const suites: (() => Promise<BenchFigure[]>)[] = [journalFigures, callFigures]
+const suites: (() => Promise<BenchFigure[]>)[] = [journalFigures, callFigures, ticketFigures]
 
 for (const suite of suites) {
   for (const figure of await suite()) console.log(formatFigure(figure))

@@ -27,8 +27,10 @@ const probe = `(() => {
     if (event.key.length !== 1) return
     const start = event.timeStamp
     const field = document.activeElement
+    // Where the character goes: on a loaded machine the next key may already be in by the frame.
+    const at = field && typeof field.selectionStart === 'number' ? field.selectionStart : -1
     requestAnimationFrame(() => {
-      if (!field || typeof field.value !== 'string' || !field.value.endsWith(event.key)) window.__keysNotShown++
+      if (!field || typeof field.value !== 'string' || field.value[at] !== event.key) window.__keysNotShown++
       const channel = new MessageChannel()
       channel.port1.onmessage = () => window.__keyLatencies.push(performance.now() - start)
       channel.port2.postMessage(null)
@@ -36,7 +38,8 @@ const probe = `(() => {
   }, true)
 })()`
 
-async function typeAndMeasure(page: Page, field: Locator): Promise<number[]> {
+/** Types TEXT into `field` (from an idle page) and answers each counted key's keystroke-to-frame time. */
+export async function typeAndMeasure(page: Page, field: Locator): Promise<number[]> {
   await page.evaluate(probe)
   await field.click()
   await page.keyboard.type(TEXT, { delay: KEY_DELAY_MS })

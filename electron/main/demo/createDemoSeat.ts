@@ -10,20 +10,23 @@ import { createSeatDeskServices } from '../services'
 import { demoAccounts, demoCompany, demoNewcomer, demoStaff, demoSupervisor, type DemoAccount } from './demoAccounts'
 import { DemoCaller, ENTRIES_PER_CALL } from './demoCalls'
 import { confirmedChecklist, DemoDesk } from './demoDesk'
+import { DemoTickets, FINALE_ENTRIES, type SeatHands } from './demoTickets'
 import { seededRandom, type DemoRandom } from './random'
 
 export type { DemoAccount } from './demoAccounts'
 
 // A seat with weeks of believable shift history, made through the same services the app uses (so
 // every entry is one the app itself would write): setup, staff, then day after day of sign-ins,
-// 003 checklists, calls, idle locks, forgotten sign-outs, mistyped PINs and the odd lockout.
+// 003 checklists, calls, idle locks, forgotten sign-outs, mistyped PINs and the odd lockout; tickets
+// opened on the calls and worked over the following days, and a last evening whose handover and
+// open tickets leave the due and overdue lists something to show at "now".
 
 export interface CreateDemoSeatOptions {
   /** An empty data folder. */
   dataDir: string
   /** About how many journal entries to write (default 500); the last session is finished, so a few more. */
   entries?: number
-  /** "Now": the history ends the day before it (default: the system clock). */
+  /** "Now": the history ends the evening before it (default: the system clock). */
   clock?: Clock
   /**
    * scrypt cost of the demo users' PIN hashes and keys. Default `fastScryptCost`, so ~20k entries
@@ -44,10 +47,15 @@ const HOUR = 60 * MINUTE
 const DAY = 24 * HOUR
 /** Asia/Shanghai has no daylight saving: shift times are plain offsets from UTC+8 midnight. */
 const SHANGHAI_OFFSET = 8 * HOUR
+const DAY_OPEN = 8 * HOUR
+const DAY_CLOSE = 22.5 * HOUR
 /** About what a shift writes: sign-in, checklist, two to five calls, a lock or two, sign-out. */
 const ENTRIES_PER_SESSION = 6 + 3.5 * ENTRIES_PER_CALL
 /** About what a day of this seat writes, so a month of history holds the requested entries. */
 const ENTRIES_PER_DAY = 40
+/** The last day's ordinary sessions end here; the evening shift (the tickets' finale) follows. */
+const LAST_DAY_CLOSE = 17 * HOUR
+const EVENING_START = 17.5 * HOUR
 
 /** The folder given to `createDemoSeat` already holds a seat's data; nothing was opened or written. */
 export class DemoFolderInUseError extends Error {
@@ -99,11 +107,15 @@ export async function createDemoSeat(options: CreateDemoSeatOptions): Promise<De
   })
   try {
     const desk = new DemoDesk(services, clock)
-    const history = new ShiftHistory(desk, seededRandom(options.seed ?? 20_260_101), days, target)
+    // The evening's entries come out of the total, so --entries keeps its meaning.
+    const daytimeTarget = Math.max(0, target - FINALE_ENTRIES)
+    const history = new ShiftHistory(desk, seededRandom(options.seed ?? 20_260_101), days, daytimeTarget)
     await history.setUpSeat()
-    for (let day = 0; day < days && desk.entries() < target; day++) {
-      await history.workDay(day, firstDay + day * DAY, Math.round((target * (day + 1)) / days))
+    for (let day = 0; day < days && desk.entries() < daytimeTarget; day++) {
+      const closeAt = day === days - 1 ? LAST_DAY_CLOSE : DAY_CLOSE
+      await history.workDay(day, firstDay + day * DAY, Math.round((daytimeTarget * (day + 1)) / days), closeAt)
     }
+    await history.lastEvening(firstDay + (days - 1) * DAY + EVENING_START)
     await history.closeLastSession()
     return { entries: desk.entries(), users: demoAccounts.map((account) => ({ ...account })) }
   } finally {
@@ -115,9 +127,10 @@ export async function createDemoSeat(options: CreateDemoSeatOptions): Promise<De
 class ShiftHistory {
   private readonly active = new Set<string>([demoSupervisor, ...demoStaff].map((user) => user.employeeNo))
   private readonly events: Map<number, (desk: DemoDesk) => Promise<void>>
-  /** Days whose first agent session starts with a lockout ("a lockout or two" a month). */
-  private readonly lockoutDays: Set<number>
+  /** From these days, the next agent session starts with a lockout ("a lockout or two" a month). */
+  private readonly lockoutDays: number[]
   private readonly caller: DemoCaller
+  private readonly tickets: DemoTickets
 
   constructor(
     private readonly desk: DemoDesk,
@@ -126,8 +139,9 @@ class ShiftHistory {
     private readonly target: number,
   ) {
     this.caller = new DemoCaller(desk, random)
+    this.tickets = new DemoTickets(desk, random, days)
     const on = (fraction: number) => Math.max(1, Math.floor(days * fraction))
-    this.lockoutDays = new Set([on(0.4), on(0.8)])
+    this.lockoutDays = [on(0.4), on(0.8)]
     const agentOnLeave = demoStaff[6] ?? demoNewcomer
     const forgetfulAgent = demoStaff[4] ?? demoNewcomer
     this.events = new Map([
@@ -175,15 +189,16 @@ class ShiftHistory {
     await desk.call('signOut', {})
   }
 
-  /** One day, 08:00–22:30 Shanghai time, split into sessions until the running quota is met. */
-  async workDay(day: number, midnight: number, quotaByTonight: number): Promise<void> {
+  /** One day, 08:00 to `closeAt` (22:30) Shanghai time, split into sessions until the running quota is met. */
+  async workDay(day: number, midnight: number, quotaByTonight: number, closeAt: number): Promise<void> {
     const { target } = this
     const event = this.events.get(day)
+    this.tickets.startDay(day)
     const wanted = Math.round((quotaByTonight - this.desk.entries()) / ENTRIES_PER_SESSION)
-    const sessions = Math.min(12, Math.max(event ? 1 : 0, wanted))
+    const sessions = Math.min(12, Math.max(event || this.tickets.needsSession(day) ? 1 : 0, wanted))
     if (sessions === 0) return
-    const open = midnight + 8 * HOUR
-    const slot = (14.5 * HOUR) / sessions
+    const open = midnight + DAY_OPEN
+    const slot = (closeAt - DAY_OPEN) / sessions
     for (let index = 0; index < sessions && this.desk.entries() < target; index++) {
       const start = open + index * slot + this.random.int(0, 10) * MINUTE
       const end = open + (index + 1) * slot - this.random.int(1, 10) * MINUTE
@@ -192,10 +207,34 @@ class ShiftHistory {
       } else {
         // The shift lead usually opens the day (000 r3: the duty person comes half an hour early).
         const user = index === 0 && this.random.chance(0.6) ? this.random.pick(this.staff('shiftLead')) : this.rotaPick()
-        const lockedOutFirst = this.lockoutDays.delete(day) || this.random.chance(0.005)
+        const lockedOutFirst = this.lockoutDue(day) || this.random.chance(0.005)
         await this.workSession(user, start, end, lockedOutFirst)
       }
     }
+  }
+
+  /**
+   * The last evening (from 17:30): a day agent hands their open tickets to the evening duty lead,
+   * who takes the evening's calls; see DemoTickets.finale.
+   */
+  async lastEvening(start: number): Promise<void> {
+    const evening = this.random.pick(this.staff('shiftLead'))
+    const dayAgent = this.random.pick(this.staff('agent'))
+    const hands: SeatHands = {
+      signIn: async (user, at) => {
+        await this.signIn(user, at)
+        await this.tickets.startSession(user)
+      },
+      signOut: async (at) => {
+        this.desk.at(at)
+        await this.desk.call('signOut', {})
+      },
+      takeCall: async (at, plan) => {
+        this.desk.at(at)
+        await this.caller.takeCall(await this.caller.scripts(), plan)
+      },
+    }
+    await this.tickets.finale(hands, start, dayAgent, evening)
   }
 
   async closeLastSession(): Promise<void> {
@@ -219,7 +258,9 @@ class ShiftHistory {
   private async workSession(user: DemoAccount, start: number, end: number, lockedOutFirst: boolean): Promise<void> {
     if (lockedOutFirst) await this.lockOut(user, start)
     await this.signIn(user, start)
+    await this.tickets.startSession(user)
     await this.shiftCalls(user, end)
+    await this.tickets.workUntil(user, end)
     this.desk.at(end)
     // Now and then someone walks off signed in; the next sign-in replaces the session.
     if (!this.random.chance(0.08)) await this.desk.call('signOut', {})
@@ -247,8 +288,12 @@ class ShiftHistory {
     const calls = random.int(2, 5)
     const from = desk.now()
     for (let index = 1; index <= calls && desk.entries() + ENTRIES_PER_CALL <= this.target; index++) {
-      desk.at(from + ((end - from) * index) / (calls + 1) - random.int(0, 20) * MINUTE)
-      await this.caller.takeCall(scripts)
+      const at = from + ((end - from) * index) / (calls + 1) - random.int(0, 20) * MINUTE
+      // The owner works their tickets between calls, each step when it falls due.
+      await this.tickets.workUntil(user, at)
+      desk.at(at)
+      await this.caller.takeCall(scripts, this.tickets.callPlan(user))
+      if (index === 1 && user.role === 'agent') await this.tickets.maybeReturnVisit(user)
       if (random.chance(0.3)) await this.screenBreak(user)
     }
   }
@@ -284,8 +329,19 @@ class ShiftHistory {
     desk.wait((defaultSettings.lockoutMinutes + 1) * MINUTE)
   }
 
+  /** A small demo has days without sessions: a lockout planned for one happens at the next session. */
+  private lockoutDue(day: number): boolean {
+    const due = this.lockoutDays.findIndex((from) => from <= day)
+    if (due < 0) return false
+    this.lockoutDays.splice(due, 1)
+    return true
+  }
+
   private rotaPick(): DemoAccount {
     const agents = this.staff('agent')
+    // Agents with ticket work waiting are on the rota more often (regular shifts), so tickets move on.
+    const owed = this.random.chance(0.6) ? this.tickets.preferredUser([...agents, ...this.staff('shiftLead')]) : null
+    if (owed) return owed
     return this.random.chance(0.85) ? this.random.pick(agents) : this.random.pick(this.staff('shiftLead'))
   }
 

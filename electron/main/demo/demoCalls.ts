@@ -27,6 +27,15 @@ export interface CallScripts {
   scenarios: ScriptRef[]
 }
 
+/** A call about something the demo scripts elsewhere (a ticket): who calls, the notes, the work on the call. */
+export interface CallPlan {
+  callerNumber: string | null
+  customerName: string | null
+  notes: string
+  /** Done while the call is open, after the caller's details are typed (so it carries the callId). */
+  duringCall(): Promise<void>
+}
+
 export class DemoCaller {
   constructor(
     private readonly desk: DemoDesk,
@@ -43,7 +52,7 @@ export class DemoCaller {
     return { greeting, closing, scenarios: ref('scenario') }
   }
 
-  async takeCall(scripts: CallScripts): Promise<void> {
+  async takeCall(scripts: CallScripts, plan: CallPlan | null = null): Promise<void> {
     const { desk, random } = this
     const handlingMs = this.handlingTime()
     const wrapUpMs = random.int(8, 35) * SECOND
@@ -53,7 +62,8 @@ export class DemoCaller {
     await desk.call('callScriptShown', { script: scripts.greeting })
     if (random.chance(0.93)) await desk.call('callMark', { mark: 'greeting' })
     desk.wait(random.int(10, 40) * SECOND)
-    await this.details()
+    await this.details(plan)
+    await plan?.duringCall()
     if (scripts.scenarios.length && random.chance(0.35)) {
       desk.wait(random.int(5, 20) * SECOND)
       await desk.call('callScriptShown', { script: random.pick(scripts.scenarios) })
@@ -75,11 +85,11 @@ export class DemoCaller {
     return seconds * SECOND
   }
 
-  private async details(): Promise<void> {
+  private async details(plan: CallPlan | null): Promise<void> {
     const { desk, random } = this
-    const callerNumber = random.chance(0.92) ? this.callerNumber() : null
-    const customerName = random.chance(0.75) ? `${random.pick(surnames)}${random.pick(honorifics)}` : null
-    const notes = this.notes()
+    const callerNumber = plan ? plan.callerNumber : random.chance(0.92) ? this.callerNumber() : null
+    const customerName = plan ? plan.customerName : random.chance(0.75) ? `${random.pick(surnames)}${random.pick(honorifics)}` : null
+    const notes = plan ? plan.notes : this.notes()
     // Now and then a fixed line typed without its area code first; the name and notes are kept.
     if (callerNumber && random.chance(0.04)) {
       await desk.refused('callUpdate', { callerNumber: `8${this.digits(7)}`, customerName, notes }, 'invalidCallerNumber')

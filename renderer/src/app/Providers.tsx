@@ -10,9 +10,9 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} defaultColorScheme="light">
-        {/* A few at a time, bottom left: a backlog at sign-in must never cover the right-aligned buttons of a
-            dialog or the ticket drawer on the right (the rest queue). */}
-        <Notifications position="bottom-left" limit={3} />
+        {/* Bottom left: a backlog of due-ticket notices at sign-in must never cover the right-aligned buttons
+            of a dialog or the ticket drawer on the right. No limit: a refusal must show at once, not queue. */}
+        <Notifications position="bottom-left" />
         {children}
       </MantineProvider>
     </I18nextProvider>

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { open, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { ensureDirectory } from '../journal/durableFiles'
+import { ensureDirectory, fsyncDirectory } from '../journal/durableFiles'
 
 // The checkpoints "kept with the book" (<dataDir>/book/checkpoints.ndjson): one line per countersign,
 // outside the journal, so cutting entries off the journal's end cannot also remove the evidence that
@@ -34,7 +34,7 @@ export async function appendCheckpoint(dataDir: string, line: CheckpointLine): P
   } finally {
     await file.close()
   }
-  if (created) await fsyncFolder(join(dataDir, 'book'))
+  if (created) fsyncDirectory(join(dataDir, 'book'))
 }
 
 export type CheckpointsRead = { lines: CheckpointLine[]; unreadable: { line: number; reason: string }[] }
@@ -62,15 +62,4 @@ export async function readCheckpoints(dataDir: string): Promise<CheckpointsRead>
     }
   })
   return result
-}
-
-async function fsyncFolder(folder: string): Promise<void> {
-  // Windows cannot open a folder for fsync; NTFS journals its metadata itself.
-  if (process.platform === 'win32') return
-  const handle = await open(folder, 'r')
-  try {
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
 }

@@ -10,9 +10,7 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} defaultColorScheme="light">
-        {/* Bottom left: a backlog of due-ticket notices at sign-in must never cover the right-aligned buttons
-            of a dialog or the ticket drawer on the right. No limit: a refusal must show at once, not queue. */}
-        <Notifications position="bottom-left" />
+        <Notifications position="bottom-right" />
         {children}
       </MantineProvider>
     </I18nextProvider>

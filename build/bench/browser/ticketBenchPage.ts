@@ -2,7 +2,8 @@ import { projectionTableNames, openSeatDeskDb, type SeatDeskDb } from '../../../
 import { applyEntry } from '../../../renderer/src/db/projection'
 import { searchTickets } from '../../../renderer/src/features/tickets/data/ticketQueries'
 import type { JournalEntry } from '../../../shared/journal/entry'
-import { generateTicketJournal, generateTicketRows, type LookupKeys } from './ticketData'
+import { generateTicketJournal } from './ticketData'
+import { expectTicketCount, fillTickets, LOOKUP_DB } from './ticketFill'
 
 // The ticket benchmarks' page, bundled with esbuild (see ticketPage.ts) with the renderer's own Dexie
 // schema, projection and queries, so the indexes and the code measured are the app's. Each figure's
@@ -60,43 +61,20 @@ function rawDb(db: SeatDeskDb): IdbDatabase {
 export type LookupKind = 'phone' | 'waybill' | 'number'
 const floorIndex: Record<LookupKind, string> = { phone: 'callerPhone', waybill: 'waybillNos', number: 'ticketNo' }
 
-const LOOKUP_DB = 'seatdesk-bench-lookups'
 let lookupDb: SeatDeskDb | null = null
-
-async function expectCount(db: SeatDeskDb, count: number): Promise<void> {
-  const held = await db.tickets.count()
-  if (held !== count) throw new Error(`bench: the tickets table holds ${held} rows, not ${count}`)
-}
 
 /** The same work the projection's catch-up does: a page of entries per transaction, with lastSeq. */
 const PAGE_SIZE = 500
 
 const api = {
-  /**
-   * Writes `count` generated tickets in batches through Dexie into the app's schema; answers how long
-   * it took and keys to look up. The next batch is made while the last one is written.
-   */
-  async fill(count: number, batchSize: number): Promise<{ ms: number; keys: LookupKeys }> {
-    const db = openSeatDeskDb(LOOKUP_DB)
-    await db.open()
-    const started = now()
-    let writing: Promise<unknown> = Promise.resolve()
-    const keys = await generateTicketRows(count, batchSize, async (rows) => {
-      await writing
-      writing = db.tickets.bulkAdd(rows)
-    })
-    await writing
-    const ms = now() - started
-    await expectCount(db, count)
-    db.close()
-    return { ms, keys }
-  },
+  /** Writes the tickets the lookups run on (ticketFill.ts). */
+  fill: fillTickets,
 
   /** Opens the filled database (written by `fill`, maybe in an earlier run) for the lookups. */
   async openLookups(count: number): Promise<void> {
     const db = openSeatDeskDb(LOOKUP_DB)
     await db.open()
-    await expectCount(db, count)
+    await expectTicketCount(db, count)
     lookupDb = db
   },
 

@@ -23,7 +23,7 @@ const FILL_BATCH = 10_000
 const contentSources = [
   'renderer/src/db/schema.ts',
   'build/bench/browser/ticketData.ts',
-  'build/bench/browser/ticketBenchPage.ts',
+  'build/bench/browser/ticketFill.ts',
   'electron/main/demo/demoTicketScenarios.ts',
   'electron/main/demo/demoTicketContent.ts',
   'electron/main/demo/random.ts',

@@ -263,6 +263,20 @@ describe('searches over a year of tickets read a bounded number of rows', () => 
     expect(rare.rows).toBe(1)
   })
 
+  it('a ticket no., a waybill or a phone reads only the tickets it names, whatever the names on the seat', async () => {
+    const byNumber = await counter.during(() => findTickets(db, { text: 'BJ01-20261122-0001' }))
+    expect(ids(byNumber.result.tickets)).toEqual(['t-2'])
+    expect(byNumber.rows).toBe(1)
+    // Letters and digits: a waybill, never the start of someone's name.
+    const byWaybill = await counter.during(() => findTickets(db, { text: 'sf1234567895' }))
+    expect(ids(byWaybill.result.tickets)).toEqual(['t-2'])
+    expect(byWaybill.rows).toBe(1)
+    // Eleven digits are looked up as a phone and as an all-digit waybill, and as nobody's name.
+    const byPhone = await counter.during(() => findTickets(db, { text: '13912340001' }))
+    expect(ids(byPhone.result.tickets)).toEqual(['t-2'])
+    expect(byPhone.rows).toBe(1)
+  })
+
   it('stops at the scan cap and says so when the matches are rarer than that', async () => {
     const cap = 500
     // Both lists run past the cap: the owner's newest 500 are walked, and the 12 are older.

@@ -32,9 +32,12 @@ export type TicketSearchCriteria = {
 
 /**
  * A way into the tickets table by the searched text: an index range and the same test as a predicate,
- * so the text can be tested on rows that come from elsewhere (a walk along a filter's index).
+ * so the text can be tested on rows that come from elsewhere (a walk along a filter's index). An
+ * `exact` reading names a handful of tickets by nature (one ticket no., one waybill, one caller), so
+ * its rows are read straight from the index; a `broad` one (the last 4 digits, the start of a name)
+ * may name thousands, so its keys are counted first.
  */
-type Lookup = { open: (tickets: Tickets) => TicketCollection; matches: (row: TicketRow) => boolean }
+type Lookup = { open: (tickets: Tickets) => TicketCollection; matches: (row: TicketRow) => boolean; breadth: 'exact' | 'broad' }
 
 /**
  * A text reading with at most this many tickets is read whole and sorted in memory; a larger one (a
@@ -67,12 +70,22 @@ function storedPhone(phone: string): string {
   return parsed.ok ? parsed.stored : phone.trim()
 }
 
-const equalsLookup = (index: keyof TicketRow & string, value: IndexableType, matches: (row: TicketRow) => boolean): Lookup => ({
+const equalsLookup = (
+  index: keyof TicketRow & string,
+  value: IndexableType,
+  matches: (row: TicketRow) => boolean,
+  breadth: Lookup['breadth'] = 'exact',
+): Lookup => ({
   open: (tickets) => tickets.where(index).equals(value),
   matches,
+  breadth,
 })
 
-/** Every reading of the searched text that could name tickets; each is one index lookup. */
+/**
+ * Every reading of the searched text that could name tickets; each is one index lookup. An 11-digit
+ * number stays both a phone and a waybill (some carriers' waybills are all digits), but text with a
+ * digit in it is no one's name, so a waybill is not also looked up as the start of a name.
+ */
 function textLookups(typed: string): Lookup[] {
   const text = typed.trim()
   if (text === '') return []
@@ -83,10 +96,13 @@ function textLookups(typed: string): Lookup[] {
   if (WAYBILL.test(text)) lookups.push(equalsLookup('waybillNos', upper, (row) => row.waybillNos.includes(upper)))
   const phone = parseCallerNumber(text)
   if (phone.ok) lookups.push(equalsLookup('callerPhone', phone.stored, (row) => row.callerPhone === phone.stored))
-  if (/^\d{4}$/.test(text)) lookups.push(equalsLookup('phoneLast4', text, (row) => row.phoneLast4 === text))
-  // Digits alone are a number, not a name.
-  if (!ticketNo && /\D/.test(text)) {
-    lookups.push({ open: (tickets) => tickets.where('customerName').startsWith(text), matches: (row) => row.customerName?.startsWith(text) ?? false })
+  if (/^\d{4}$/.test(text)) lookups.push(equalsLookup('phoneLast4', text, (row) => row.phoneLast4 === text, 'broad'))
+  if (!/\d/.test(text)) {
+    lookups.push({
+      open: (tickets) => tickets.where('customerName').startsWith(text),
+      matches: (row) => row.customerName?.startsWith(text) ?? false,
+      breadth: 'broad',
+    })
   }
   return lookups
 }
@@ -232,14 +248,34 @@ export async function findTickets(
     return sorted(await searchSources(db.tickets, sources, filters, limit, scanCap))
   }
   const lookups = textLookups(text)
-  const probes = await Promise.all(lookups.map((lookup) => lookup.open(db.tickets).limit(CANDIDATE_CAP + 1).primaryKeys()))
-  const matchesText = (row: TicketRow) => lookups.some((lookup) => lookup.matches(row))
-  if (probes.some((keys) => keys.length > CANDIDATE_CAP)) {
+  const readings = await readTextReadings(db.tickets, lookups)
+  if (readings === 'tooMany') {
+    const matchesText = (row: TicketRow) => lookups.some((lookup) => lookup.matches(row))
     return sorted(await searchSources(db.tickets, sources, (row) => matchesText(row) && filters(row), limit, scanCap))
   }
-  const rows = await db.tickets.bulkGet([...new Set(probes.flat())])
-  const matching = rows.filter((row): row is TicketRow => row !== undefined && filters(row))
+  const matching = readings.filter(filters)
   return { tickets: matching.sort(byNewest).slice(0, limit), truncated: false }
+}
+
+/**
+ * The tickets every reading names, each once, in one read transaction: an agent types a number on a
+ * call, and the search box answers on every pause, so the common case (a ticket no., a waybill, a
+ * phone) costs one round trip to IndexedDB — the exact readings' rows come with their index lookups.
+ * 'tooMany' when a reading names more than CANDIDATE_CAP tickets (a common surname).
+ */
+async function readTextReadings(tickets: Tickets, lookups: readonly Lookup[]): Promise<TicketRow[] | 'tooMany'> {
+  return tickets.db.transaction('r', tickets, async () => {
+    const [exact, broad] = await Promise.all([
+      Promise.all(lookups.filter((lookup) => lookup.breadth === 'exact').map((lookup) => lookup.open(tickets).limit(CANDIDATE_CAP + 1).toArray())),
+      Promise.all(lookups.filter((lookup) => lookup.breadth === 'broad').map((lookup) => lookup.open(tickets).limit(CANDIDATE_CAP + 1).primaryKeys())),
+    ])
+    if ([...exact, ...broad].some((found) => found.length > CANDIDATE_CAP)) return 'tooMany'
+    const rows = new Map<string, TicketRow>()
+    for (const row of exact.flat()) rows.set(row.ticketId, row)
+    const unread = [...new Set(broad.flat())].filter((ticketId) => !rows.has(ticketId))
+    for (const row of await tickets.bulkGet(unread)) if (row) rows.set(row.ticketId, row)
+    return [...rows.values()]
+  })
 }
 
 /** findTickets' rows alone, for lookups that show no "narrow the search" (a customer's tickets). */

@@ -13,7 +13,7 @@ import { openPreviewSeat } from './browser/previewSeat'
 //   text) on a seat holding a million tickets, on a page running the renderer's own Dexie schema and
 //   queries (browser/ticketBenchPage.ts); floor: one raw IndexedDB index get of the stored key on the
 //   same store, alternated with the app's lookups.
-// - projection_rebuild_rate: ticket journal entries per second through the projection's applyEntry, a
+// - projection_rebuild_rate: ticket journal entries per second through the projection's applyEntries, a
 //   page of 500 per transaction as a rebuild does, into an empty view; floor: raw IndexedDB puts of
 //   the rows that replay wrote, in the same page-sized transactions.
 // - keystroke_p95_ticket_form: typing into the ticket form on a call, in the browser preview

@@ -1,5 +1,5 @@
 import { projectionTableNames, openSeatDeskDb, type SeatDeskDb } from '../../../renderer/src/db/schema'
-import { applyEntry } from '../../../renderer/src/db/projection'
+import { applyEntries } from '../../../renderer/src/db/projection'
 import { searchTickets } from '../../../renderer/src/features/tickets/data/ticketQueries'
 import type { JournalEntry } from '../../../shared/journal/entry'
 import { generateTicketJournal } from './ticketData'
@@ -108,7 +108,7 @@ const api = {
   },
 
   /**
-   * Ticket entries replayed through the app's projection (applyEntry, a page per transaction, as a
+   * Ticket entries replayed through the app's projection (applyEntries, a page per transaction, as a
    * rebuild does) into an empty view, against the floor: the rows that replay wrote, put with raw
    * IndexedDB in the same page-sized transactions into the emptied view. A short untimed replay first
    * warms the code.
@@ -159,9 +159,7 @@ async function replay(db: SeatDeskDb, entries: readonly JournalEntry[]): Promise
     const page = entries.slice(from, from + PAGE_SIZE)
     const last = page.at(-1) as JournalEntry
     await db.transaction('rw', projectionTableNames, async () => {
-      for (const entry of page) {
-        if ((await applyEntry(db, entry)) !== 'applied') throw new Error(`bench: the projection skipped ${entry.kind} #${entry.seq}`)
-      }
+      await applyEntries(db, page)
       await db.meta.bulkPut([
         { key: 'lastSeq', value: last.seq },
         { key: 'lastHash', value: last.hash },

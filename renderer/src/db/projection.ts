@@ -2,7 +2,7 @@ import type { JournalEntry } from '../../../shared/journal/entry'
 import { entryPayloads, isEntryKind, type EntryKind, type EntryPayload } from '../../../shared/journal/kinds'
 import { handoverSteps } from '../features/handover/data/handoverProjection'
 import { TicketPage } from '../features/tickets/data/ticketPage'
-import { ticketSteps } from '../features/tickets/data/ticketProjection'
+import { ticketsChangedBy, ticketSteps } from '../features/tickets/data/ticketProjection'
 import type { projectionTableNames, SeatDeskDb } from './schema'
 
 /** The tables a projection step writes; pass them from inside one `rw` transaction. */
@@ -139,6 +139,7 @@ async function applyOne(tables: ProjectionTables, entry: JournalEntry, page: Tic
  */
 export async function applyEntries(tables: ProjectionTables, entries: readonly JournalEntry[]): Promise<void> {
   const page = new TicketPage(tables)
+  await page.preload(ticketsChangedBy(entries))
   for (const entry of entries) await applyOne(tables, entry, page)
   await page.flush()
 }

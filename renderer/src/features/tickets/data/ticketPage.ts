@@ -27,6 +27,25 @@ export class TicketPage {
 
   constructor(private readonly tables: PageTables) {}
 
+  /**
+   * Reads, in one request per table, the tickets a run of entries will change and their pending
+   * callbacks, so that replaying the run waits on IndexedDB once rather than once per entry. Tickets
+   * the page already holds are not read again.
+   */
+  async preload(ticketIds: Iterable<string>): Promise<void> {
+    const wanted = [...new Set(ticketIds)].filter((ticketId) => !this.tickets.has(ticketId))
+    if (wanted.length === 0) return
+    const [rows, callbacks] = await Promise.all([
+      this.tables.tickets.bulkGet(wanted),
+      this.tables.callbacks.where('ticketId').anyOf(wanted).filter((callback) => callback.done === 0).toArray(),
+    ])
+    for (const [index, ticketId] of wanted.entries()) {
+      // Another caller may have loaded (and changed) the row while this one waited.
+      if (!this.tickets.has(ticketId)) this.tickets.set(ticketId, rows[index] ?? null)
+      if (!this.pending.has(ticketId)) this.pending.set(ticketId, callbacks.filter((callback) => callback.ticketId === ticketId))
+    }
+  }
+
   async ticket(ticketId: string): Promise<TicketRow | undefined> {
     if (!this.tickets.has(ticketId)) {
       const stored = (await this.tables.tickets.get(ticketId)) ?? null

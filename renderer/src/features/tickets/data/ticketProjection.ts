@@ -143,6 +143,27 @@ function sameDeadline(row: TicketRow, fields: TicketDeadlineFields): boolean {
   )
 }
 
+/**
+ * The tickets these entries change that they do not open: a page of the journal reads them before it
+ * is applied (TicketPage.preload). Read from the raw payloads, before their schemas are checked: an id
+ * that turns out malformed costs one lookup that finds nothing.
+ */
+export function ticketsChangedBy(entries: readonly JournalEntry[]): string[] {
+  const opened = new Set<string>()
+  const changed = new Set<string>()
+  for (const entry of entries) {
+    if (!entry.kind.startsWith('ticket.')) continue
+    const payload = entry.payload as { ticketId?: unknown; ticketIds?: unknown }
+    if (entry.kind === 'ticket.opened') {
+      if (typeof payload.ticketId === 'string') opened.add(payload.ticketId)
+      continue
+    }
+    const named = Array.isArray(payload.ticketIds) ? payload.ticketIds : [payload.ticketId]
+    for (const ticketId of named) if (typeof ticketId === 'string' && !opened.has(ticketId)) changed.add(ticketId)
+  }
+  return [...changed]
+}
+
 export const ticketSteps = {
   'ticket.opened': async (_tables, payload, entry, page) => {
     const row: TicketRow = {

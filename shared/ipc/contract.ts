@@ -231,7 +231,10 @@ export const contract = {
   handoverSaveDraft: { request: z.strictObject({ page: handoverPageSchema }), response: z.object({ pageId: z.string() }) },
   /** Refused while an open ticket the agent owns is missing from the page (nothing falls between shifts). */
   handoverSign: { request: z.strictObject({ page: handoverPageSchema, pin: pinSchema }), response: z.object({ pageId: z.string(), pageHash: z.string() }) },
-  /** The signed-in agent is the page's incoming agent; accepted tickets move to them. */
+  /**
+   * The signed-in agent is the page's incoming agent; accepted tickets move to them, except one under
+   * an open transfer offer (`inTransfer`): it stays with the outgoing agent until the offer is settled.
+   */
   handoverAcknowledge: {
     request: z.strictObject({
       pageId: pageIdSchema,
@@ -239,7 +242,10 @@ export const contract = {
       remarks: z.string().trim().max(2000, { error: 'tooLong' }),
       pin: pinSchema,
     }),
-    response: z.object({ movedTicketIds: z.array(z.string()) }),
+    response: z.object({
+      movedTicketIds: z.array(z.string()),
+      inTransfer: z.array(z.object({ ticketId: z.string(), ticketNo: z.string(), offeredTo: z.string() })),
+    }),
   },
   /** A shift lead (or supervisor) at the seat types their own number and PIN. */
   handoverWaive: {

@@ -68,7 +68,7 @@ describe('the handover of one shift', () => {
       await refusedWithoutWriting(seat, 'handoverAcknowledge', { ...acknowledge, refused: [{ item: 'tickets:nope', reason: '没有这件' }] }),
     ).toEqual({ code: 'unknownPageItem', params: { item: 'tickets:nope' } })
     const headBefore = seat.headSeq()
-    expect(await seat.call('handoverAcknowledge', acknowledge)).toEqual({ movedTicketIds: [first.ticketId, second.ticketId] })
+    expect(await seat.call('handoverAcknowledge', acknowledge)).toEqual({ movedTicketIds: [first.ticketId, second.ticketId], inTransfer: [] })
     const written = (await seat.journalEntries()).filter((entry) => entry.seq > headBefore)
     expect(written.map((entry) => [entry.kind, entry.actor])).toEqual([
       ['handover.acknowledged', agentLi.employeeNo],
@@ -144,6 +144,52 @@ describe('the handover of one shift', () => {
     await seat.call('ticketUpdate', { ticketId: alsoMine.ticketId, details: { kind: 'trackingInquiry', callerPhone: '138 1234 5678', customerName: '陈先生', callerRole: 'consignee', waybillNo: 'SF1234567890', goodsCheck: 'goodsFound', note: '' } })
     await seat.call('ticketSetStatus', { ticketId: alsoMine.ticketId, to: 'resolved', waitingOn: null, note: '' })
     await seat.call('handoverSign', { page: handoverPage('p', [mine]), pin: agentZhang.pin })
+  })
+
+  it('leaves a ticket under an open transfer offer with the outgoing agent until the offer is settled', async () => {
+    seat = await openTicketSeat()
+    const moving = await openTicket(seat)
+    const acceptedLater = await openTicket(seat)
+    const declinedLater = await openTicket(seat)
+    // One offer before the page is signed, one after: both are still open when Li acknowledges.
+    const { transferId: toAccept } = await seat.call('ticketTransferOffer', { ticketIds: [acceptedLater.ticketId], to: shiftLeadWang.employeeNo, reason: '客户要求班长处理' })
+    await seat.call('handoverSign', { page: handoverPage('page-t', [moving, acceptedLater, declinedLater]), pin: agentZhang.pin })
+    const { transferId: toDecline } = await seat.call('ticketTransferOffer', { ticketIds: [declinedLater.ticketId], to: shiftLeadWang.employeeNo, reason: '涉及分公司赔付' })
+
+    await actAs(seat, agentLi)
+    const headBefore = seat.headSeq()
+    expect(await seat.call('handoverAcknowledge', { pageId: 'page-t', refused: [], remarks: '', pin: agentLi.pin })).toEqual({
+      movedTicketIds: [moving.ticketId],
+      inTransfer: [
+        { ticketId: acceptedLater.ticketId, ticketNo: acceptedLater.ticketNo, offeredTo: 'L001' },
+        { ticketId: declinedLater.ticketId, ticketNo: declinedLater.ticketNo, offeredTo: 'L001' },
+      ],
+    })
+    const written = (await seat.journalEntries()).filter((entry) => entry.seq > headBefore)
+    expect(written.map((entry) => entry.kind)).toEqual(['handover.acknowledged', 'ticket.handedOver'])
+    expect(written[1]?.payload).toMatchObject({ ticketIds: [moving.ticketId] })
+    expect(await ownerMayMove(seat, moving.ticketId)).toBe(true)
+    expect(await ownerMayMove(seat, acceptedLater.ticketId)).toBe(false)
+    expect(await ownerMayMove(seat, declinedLater.ticketId)).toBe(false)
+
+    // The offers are settled as usual, each from Zhang, who still owns the ticket: accepted, it is
+    // Wang's; declined, it stays with Zhang (who hands it over on a later page or offers it again).
+    await actAs(seat, shiftLeadWang)
+    await seat.call('ticketTransferAccept', { transferId: toAccept, pin: shiftLeadWang.pin })
+    await seat.call('ticketTransferDecline', { transferId: toDecline, reason: '请交给接班人' })
+    expect(await ownerMayMove(seat, acceptedLater.ticketId)).toBe(true)
+    await actAs(seat, agentZhang)
+    expect(await ownerMayMove(seat, declinedLater.ticketId)).toBe(true)
+    expect(await ownerMayMove(seat, acceptedLater.ticketId)).toBe(false)
+    await actAs(seat, agentLi)
+    expect(await ownerMayMove(seat, moving.ticketId)).toBe(true)
+    expect(await ownerMayMove(seat, acceptedLater.ticketId)).toBe(false)
+
+    // Replayed after a restart, the owners are the same.
+    await seat.restart()
+    await unlockAfterRestart(seat, agentLi)
+    expect(await ownerMayMove(seat, moving.ticketId)).toBe(true)
+    expect(await ownerMayMove(seat, declinedLater.ticketId)).toBe(false)
   })
 
   it('lets the lead waive the acknowledgement, and the waived page be countersigned', async () => {

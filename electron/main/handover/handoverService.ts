@@ -12,6 +12,20 @@ import type { HandoverBook, PageRecord } from './handoverBook'
 import { pageHash } from './pageHash'
 import type { ShiftSettingsService } from './shiftSettingsService'
 
+/** A page's ticket that did not move because a transfer offer naming it is still open. */
+export interface TicketInTransfer {
+  ticketId: string
+  ticketNo: string
+  /** Who the open offer is to. */
+  offeredTo: string
+}
+
+export interface AcknowledgeResult {
+  movedTicketIds: string[]
+  /** Accepted on the page but still the outgoing agent's until their transfer offer is settled. */
+  inTransfer: TicketInTransfer[]
+}
+
 export interface HandoverDeps {
   /** Appends and projects; each entry's `ts` is the seat clock's, so the service needs no clock of its own. */
   record: Journal['append']
@@ -56,7 +70,7 @@ export class HandoverService {
   async acknowledge(
     session: OpenSession,
     request: { pageId: string; refused: readonly RefusedItem[]; remarks: string; pin: string },
-  ): Promise<{ movedTicketIds: string[] }> {
+  ): Promise<AcknowledgeResult> {
     const record = this.requirePage(request.pageId)
     const { page } = record
     if (page.incoming !== session.employeeNo) throw new AppError('notPageIncoming')
@@ -67,19 +81,38 @@ export class HandoverService {
     for (const refusal of request.refused) {
       if (!refs.has(refusal.item)) throw new AppError('unknownPageItem', { item: refusal.item })
     }
-    const refusedRefs = new Set(request.refused.map((refusal) => refusal.item))
-    // Only tickets the outgoing agent still owns move: one transferred away since signing is not theirs to hand over.
-    const moving = page.tickets
-      .map((item) => item.ticketId)
-      .filter((ticketId) => !refusedRefs.has(`tickets:${ticketId}`) && this.deps.tickets.ticket(ticketId)?.owner === page.outgoing)
-    const movedTicketIds = [...new Set(moving)]
+    const { movedTicketIds, inTransfer } = this.ticketsToMove(page, new Set(request.refused.map((refusal) => refusal.item)))
     const terms = { pageId: page.pageId, pageHash: record.pageHash ?? pageHash(page), refused: [...request.refused], remarks: request.remarks }
     const attestation = await this.deps.identity.attest('handover.acknowledged', page.incoming, request.pin, terms)
     await this.deps.record('handover.acknowledged', page.incoming, { ...terms, attestation })
     if (movedTicketIds.length > 0) {
       await this.deps.record('ticket.handedOver', page.incoming, { pageId: page.pageId, ticketIds: movedTicketIds, from: page.outgoing, to: page.incoming })
     }
-    return { movedTicketIds }
+    return { movedTicketIds, inTransfer }
+  }
+
+  /**
+   * Which of the page's accepted tickets move to the incoming agent. Only tickets the outgoing agent
+   * still owns: one transferred away since signing is not theirs to hand over. And none under an open
+   * transfer offer: the offer names its offerer as the owner, so moving the ticket now would let a
+   * later acceptance take it from the incoming agent (or a decline leave it with nobody who knows).
+   * Such a ticket stays with the outgoing agent until the offer is accepted, declined or withdrawn.
+   */
+  private ticketsToMove(page: HandoverPage, refusedRefs: ReadonlySet<string>): AcknowledgeResult {
+    const movedTicketIds: string[] = []
+    const inTransfer: TicketInTransfer[] = []
+    for (const item of page.tickets) {
+      const ticket = this.deps.tickets.ticket(item.ticketId)
+      if (refusedRefs.has(`tickets:${item.ticketId}`) || ticket?.owner !== page.outgoing || movedTicketIds.includes(ticket.ticketId)) continue
+      if (ticket.pendingTransferId === null) {
+        movedTicketIds.push(ticket.ticketId)
+        continue
+      }
+      if (inTransfer.some((held) => held.ticketId === ticket.ticketId)) continue
+      const offeredTo = this.deps.tickets.pendingTransfer(ticket.pendingTransferId)?.to ?? ''
+      inTransfer.push({ ticketId: ticket.ticketId, ticketNo: ticket.ticketNo, offeredTo })
+    }
+    return { movedTicketIds, inTransfer }
   }
 
   /** A lead excuses the incoming agent from acknowledging first, with a written reason and their own PIN. */

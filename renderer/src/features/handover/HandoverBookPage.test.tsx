@@ -4,7 +4,7 @@ import { addCalendarDays, chinaDateOf } from '../../../../shared/domain/tickets/
 import { installApi } from '../../api/client'
 import { fail, fakeApi, ok } from '../../testing/fakeApi'
 import { renderWithProviders } from '../../testing/render'
-import { entryOf, ticketOpened } from '../../testing/tickets'
+import { entryOf, ticketOpened, transferOffered } from '../../testing/tickets'
 import { seatWith } from '../tickets/testSeat'
 import HandoverBookPage from './HandoverBookPage'
 import { handoverAcknowledged, handoverDrafted, handoverSigned, samplePage } from './testHandover'
@@ -161,7 +161,7 @@ describe('交接班: drafting and signing', () => {
 
 describe('交接班: acknowledging and countersigning', () => {
   it('the incoming agent refuses one item with a reason and acknowledges with their PIN', async () => {
-    const handoverAcknowledge = vi.fn(async () => ok({ movedTicketIds: ['t-1'] }))
+    const handoverAcknowledge = vi.fn(async () => ok({ movedTicketIds: ['t-1'], inTransfer: [] }))
     installApi(fakeApi({ handoverAcknowledge }))
     await seatWith([handoverSigned(10, signedPage)], 'A002')
     const user = userEvent.setup()
@@ -176,6 +176,40 @@ describe('交接班: acknowledging and countersigning', () => {
     await vi.waitFor(() =>
       expect(handoverAcknowledge).toHaveBeenCalledWith({ pageId: 'p-1', refused: [{ item: 'tickets:t-2', reason: '不是我的网点' }], remarks: '', pin: '200002' }),
     )
+  })
+
+  it('tells the incoming agent, before and after signing, that a ticket in transfer stays with the outgoing agent', async () => {
+    const handoverAcknowledge = vi.fn(async () =>
+      ok({ movedTicketIds: ['t-1'], inTransfer: [{ ticketId: 't-2', ticketNo: 'BJ01-20261123-0011', offeredTo: 'E001' }] }),
+    )
+    installApi(fakeApi({ handoverAcknowledge }))
+    await seatWith(
+      [
+        ticketOpened(10, { ticketId: 't-1', ticketNo: 'BJ01-20261123-0010' }),
+        ticketOpened(11, { ticketId: 't-2', ticketNo: 'BJ01-20261123-0011' }),
+        transferOffered(12, { transferId: 'x-1', ticketIds: ['t-2'], to: 'E001' }),
+        handoverSigned(13, signedPage),
+      ],
+      'A002',
+    )
+    const user = userEvent.setup()
+    renderWithProviders(<HandoverBookPage />)
+    await user.click(await screen.findByRole('button', { name: /张伟（A001）/ }))
+    await user.click(await screen.findByRole('button', { name: '接收交接' }))
+    const dialog = await screen.findByRole('dialog', { name: '接收交接' })
+    const notice = await within(dialog).findByTestId('tickets-in-transfer')
+    expect(notice).toHaveTextContent('转交中的工单不随本页移交')
+    expect(notice).toHaveTextContent('仍由 张伟（A001） 负责，直到转交被接受、拒绝或撤回')
+    expect(notice).toHaveTextContent('BJ01-20261123-0011：已申请转交给 王主管（E001）')
+    expect(notice).not.toHaveTextContent('BJ01-20261123-0010')
+    // Beside the ticket on the page too; the other ticket moves as usual.
+    expect(dialog.querySelector('[data-item="tickets:t-2"]')).toHaveTextContent('转交中，不随本页移交')
+    expect(dialog.querySelector('[data-item="tickets:t-1"]')).not.toHaveTextContent('转交中')
+
+    await user.type(within(dialog).getByLabelText(/我的 PIN/), '200002')
+    await user.click(within(dialog).getByRole('button', { name: '确认接收' }))
+    expect(await screen.findByText('BJ01-20261123-0011 正在转交中，仍由 张伟（A001） 负责。若转交被拒绝或撤回，请 张伟（A001） 在下次交班时列入交接页，或重新转交。')).toBeInTheDocument()
+    expect(handoverAcknowledge).toHaveBeenCalledWith({ pageId: 'p-1', refused: [], remarks: '', pin: '200002' })
   })
 
   it('countersigning waits for the acknowledgement, then sends the lead\'s number and PIN', async () => {

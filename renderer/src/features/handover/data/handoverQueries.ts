@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import { defaultShiftSettings, type ShiftSettings } from '../../../../../shared/domain/handover/shifts'
-import { db, readMeta, type HandoverPageRow, type RosterRow } from '../../../db/schema'
+import { db, readMeta, type HandoverPageRow, type RosterRow, type TicketRow } from '../../../db/schema'
 
 // The handover book as the screens read it, live: a change in the journal shows without a reload.
 
@@ -36,4 +36,30 @@ export function useAwaitingMe(employeeNo: string): HandoverPageRow[] {
 
 export function usePage(pageId: string | null): HandoverPageRow | undefined {
   return useLiveQuery(async () => (pageId ? db.handoverPages.get(pageId) : undefined), [pageId])
+}
+
+/** A ticket on a page that the outgoing agent still owns and has offered to someone, the offer still open. */
+export interface PageTicketInTransfer {
+  ticketId: string
+  ticketNo: string
+  /** Who the open offer is to. */
+  offeredTo: string
+}
+
+/**
+ * The page's tickets that acknowledging would not move (main's rule): still the outgoing agent's, but
+ * named by an open transfer offer, so they stay with the outgoing agent until the offer is settled.
+ */
+export function usePageTicketsInTransfer(row: HandoverPageRow): PageTicketInTransfer[] {
+  const ticketIds = [...new Set(row.page.tickets.map((item) => item.ticketId))]
+  return useLiveQuery(
+    async () => {
+      const tickets = await db.tickets.bulkGet(ticketIds)
+      const held = tickets.filter((ticket): ticket is TicketRow & { pendingTransferId: string } => ticket?.owner === row.outgoing && ticket.pendingTransferId !== null)
+      const transfers = await db.transfers.bulkGet(held.map((ticket) => ticket.pendingTransferId))
+      return held.map((ticket, index) => ({ ticketId: ticket.ticketId, ticketNo: ticket.ticketNo, offeredTo: transfers[index]?.to ?? '' }))
+    },
+    [row.outgoing, ticketIds.join(',')],
+    [],
+  )
 }

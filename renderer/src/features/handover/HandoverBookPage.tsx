@@ -32,7 +32,7 @@ export default function HandoverBookPage() {
   const book = useBook(from, to)
   const now = useNow(true, REFRESH_MS)
   const { nameOf } = useUsers()
-  const lines = book ? bookLines(book.pages, book.roster, settings, now) : undefined
+  const lines = book ? bookLines(book.pages, book.roster, settings, now, book.dayBefore) : undefined
   const awaiting = book ? awaitingAcknowledgement(book.pages, me) : []
   const openRow = book?.pages.find((row) => row.pageId === openPageId)
 

@@ -1,7 +1,7 @@
 import { defaultShiftSettings } from '../../../../../shared/domain/handover/shifts'
 import type { HandoverPageRow } from '../../../db/schema'
 import { samplePage } from '../testHandover'
-import { ACK_LATE_MS, awaitingAcknowledgement, bookLines, canCountersign } from './bookState'
+import { ACK_LATE_MS, awaitingAcknowledgement, bookLines, canCountersign, rosterByDate, shiftEndsAt } from './bookState'
 
 function row(fields: Partial<HandoverPageRow> & { patternId?: string; date?: string } = {}): HandoverPageRow {
   const page = samplePage({ date: fields.date ?? '2026-11-23', patternId: fields.patternId ?? 'morning', pageId: fields.pageId ?? 'p-1' })
@@ -61,6 +61,55 @@ describe('the book lines', () => {
       ['missing', '2026-11-23', 'evening', null],
       ['missing', '2026-11-22', 'morning', 'unsigned'],
     ])
+  })
+
+  describe('with the duty rule (000 r3)', () => {
+    // The evening shift of 2026-11-23 (13:30–22:00) ends at 14:00Z; its duty person stays 90 minutes, to 15:30Z.
+    const EVENING_END = Date.parse('2026-11-23T14:00:00.000Z')
+    const DUTY_END = Date.parse('2026-11-23T15:30:00.000Z')
+    const evening = (duty: string | null) => ({ date: '2026-11-23', shifts: [{ patternId: 'evening', agents: ['A001', 'A002'], lead: 'E001' }], duty })
+    const eveningDraft = (outgoing: string) => {
+      const draft = row({ patternId: 'evening' })
+      return { ...draft, outgoing, page: { ...draft.page, outgoing } }
+    }
+
+    it('does not flag the evening duty person’s draft while they stay late, and flags it once they have gone', () => {
+      const roster = [evening('A001')]
+      expect(bookLines([eveningDraft('A001')], roster, defaultShiftSettings, EVENING_END)[0]?.attention).toBeNull()
+      expect(bookLines([eveningDraft('A001')], roster, defaultShiftSettings, DUTY_END - 1)[0]?.attention).toBeNull()
+      expect(bookLines([eveningDraft('A001')], roster, defaultShiftSettings, DUTY_END)[0]?.attention).toBe('unsigned')
+    })
+
+    it('flags everyone else’s draft at the pattern’s end, and the duty person’s too when no roster says they are on duty', () => {
+      expect(bookLines([eveningDraft('A002')], [evening('A001')], defaultShiftSettings, EVENING_END)[0]?.attention).toBe('unsigned')
+      expect(bookLines([eveningDraft('A001')], [evening(null)], defaultShiftSettings, EVENING_END)[0]?.attention).toBe('unsigned')
+      expect(bookLines([eveningDraft('A001')], [], defaultShiftSettings, EVENING_END)[0]?.attention).toBe('unsigned')
+    })
+
+    it('uses the supervisor’s duty rule, not the shipped one', () => {
+      const settings = { ...defaultShiftSettings, dutyRule: { ...defaultShiftSettings.dutyRule, eveningStayMinutes: 30 } }
+      const end = EVENING_END + 30 * 60_000
+      expect(bookLines([eveningDraft('A001')], [evening('A001')], settings, end - 1)[0]?.attention).toBeNull()
+      expect(bookLines([eveningDraft('A001')], [evening('A001')], settings, end)[0]?.attention).toBe('unsigned')
+    })
+
+    it('keeps a rostered evening shift without a page unflagged until its duty person has gone', () => {
+      const lines = (now: number) => bookLines([], [evening('A002')], defaultShiftSettings, now).map((line) => [line.kind, line.attention])
+      expect(lines(EVENING_END)).toEqual([['missing', null]])
+      expect(lines(DUTY_END)).toEqual([['missing', 'unsigned']])
+    })
+
+    it('does not stretch a morning shift for the duty person, nor for yesterday’s evening duty (who only starts late)', () => {
+      const yesterday = { date: '2026-11-22', shifts: [{ patternId: 'evening', agents: ['A001'], lead: 'E001' }], duty: 'A001' }
+      const today = { date: '2026-11-23', shifts: [{ patternId: 'morning', agents: ['A001'], lead: 'E001' }], duty: 'A001' }
+      expect(bookLines([row()], [today], defaultShiftSettings, MORNING_END, [yesterday])[0]?.attention).toBe('unsigned')
+      expect(shiftEndsAt('2026-11-23', defaultShiftSettings.patterns[0], defaultShiftSettings, 'A001', rosterByDate([yesterday, today]))).toBe('2026-11-23T09:30:00.000Z')
+    })
+
+    it('reads the day before the range for the duty rule without listing its shifts', () => {
+      const yesterday = { date: '2026-11-22', shifts: [{ patternId: 'morning', agents: ['A001'], lead: 'E001' }], duty: 'A001' }
+      expect(bookLines([], [], defaultShiftSettings, MORNING_END, [yesterday])).toEqual([])
+    })
   })
 
   it('awaits my acknowledgement only for signed pages addressed to me and not waived', () => {

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import { defaultShiftSettings, type ShiftSettings } from '../../../../../shared/domain/handover/shifts'
+import { addCalendarDays, isChinaDate } from '../../../../../shared/domain/tickets/chinaTime'
 import { db, readMeta, type HandoverPageRow, type RosterRow, type TicketRow } from '../../../db/schema'
 
 // The handover book as the screens read it, live: a change in the journal shows without a reload.
@@ -14,14 +15,18 @@ export function patternLabel(settings: ShiftSettings, patternId: string, languag
   return pattern ? pattern.label[language === 'en' ? 'en' : 'zh-CN'] : patternId
 }
 
-/** The pages and roster days of the dates from..to (China dates, inclusive). */
-export function useBook(from: string, to: string): { pages: HandoverPageRow[]; roster: RosterRow[] } | undefined {
+/**
+ * The pages and roster days of the dates from..to (China dates, inclusive), and the roster day before
+ * `from` (yesterday's evening duty starts late: the duty rule reads it, the book does not list it).
+ */
+export function useBook(from: string, to: string): { pages: HandoverPageRow[]; roster: RosterRow[]; dayBefore: RosterRow[] } | undefined {
   return useLiveQuery(async () => {
-    const [pages, roster] = await Promise.all([
+    const [pages, roster, dayBefore] = await Promise.all([
       db.handoverPages.where('[date+patternId]').between([from, ''], [to, '\uffff'], true, true).toArray(),
       db.roster.where('date').between(from, to, true, true).toArray(),
+      isChinaDate(from) ? db.roster.where('date').equals(addCalendarDays(from, -1)).toArray() : [],
     ])
-    return { pages, roster }
+    return { pages, roster, dayBefore }
   }, [from, to])
 }
 

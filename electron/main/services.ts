@@ -13,7 +13,7 @@ import { toKnownEntry, type KnownEntry } from '../../shared/journal/knownEntry'
 import { defaultScryptCost, type ScryptCost } from './identity/scrypt'
 import { SecretsStore } from './identity/secrets'
 import { createDispatch, type ChannelHandlers, type Dispatch, type DispatchLogger } from './ipc/dispatch'
-import type { Journal, RecoveryNote } from './journal/api'
+import type { Journal, JournalDurability, RecoveryNote } from './journal/api'
 import { JournalClosedError, JournalFailedError } from './journal/errors'
 import { openJournal } from './journal/openJournal'
 import { loadOrCreateSeatKey, type SeatKey } from './keys/seatKey'
@@ -59,6 +59,12 @@ export interface SeatDeskServicesOptions {
    * with printUnavailable and the browser preview prints from the browser.
    */
   printPdf?: (range: { from: string; to: string }) => Promise<string>
+  /**
+   * Default `eachAppend`: every call that writes answers only after its entry is fsync'd. Only the
+   * demo generator passes `atClose` (one fsync per segment, the last at close), to write months of
+   * history in minutes; the Electron shell and the preview never set it.
+   */
+  journalDurability?: JournalDurability
 }
 
 export interface SeatDeskServices {
@@ -270,7 +276,7 @@ async function openSeat(options: SeatDeskServicesOptions): Promise<OpenSeat | Ex
   }
   // A folder another live SeatDesk process has open comes back as corrupt with seq null and the
   // reason "another SeatDesk process is using this data folder (pid N)": nothing was read or written.
-  const opened = await openJournal({ directory: join(dataDir, 'journal'), signer: seatKey, clock })
+  const opened = await openJournal({ directory: join(dataDir, 'journal'), signer: seatKey, clock, durability: options.journalDurability ?? 'eachAppend' })
   if (opened.status === 'corrupt') return { state: 'corrupt', seq: opened.seq, reason: opened.reason, directory: opened.directory }
   try {
     return await buildSeat(options, opened.journal, opened.recovered, seatKey, secrets)

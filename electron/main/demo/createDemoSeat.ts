@@ -104,6 +104,10 @@ export async function createDemoSeat(options: CreateDemoSeatOptions): Promise<De
     runtime: 'browserPreview',
     version: 'demo',
     scryptCost: options.scryptCost ?? fastScryptCost,
+    // Generated history, not a seat at work: one fsync per journal segment instead of one per entry,
+    // the last when the services close (before this returns). Keys, secrets and the book's checkpoints
+    // still fsync each write; there are few of them.
+    journalDurability: 'atClose',
   })
   try {
     const desk = new DemoDesk(services, clock)

@@ -49,6 +49,7 @@ export async function openSeatFixture(options: { configured?: boolean; start?: s
       version: options.version ?? '0.0.0-test',
       scryptCost: options.scryptCost ?? fastScryptCost,
       logger: options.logger ?? { error: () => undefined },
+      ...(options.journalDurability === undefined ? {} : { journalDurability: options.journalDurability }),
     })
   const fixture: SeatFixture = {
     dataDir,

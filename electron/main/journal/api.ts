@@ -15,7 +15,8 @@ export interface Journal {
   head(): { seq: number; hash: string }
   /**
    * Appends one entry and resolves only after the bytes are fsync'd (file and, for a new segment,
-   * its folder). Appends are serialised: concurrent calls get consecutive seqs in call order.
+   * its folder; with `atClose` durability only at close). Appends are serialised: concurrent calls
+   * get consecutive seqs in call order.
    */
   append<K extends EntryKind>(kind: K, actor: string, payload: EntryPayload<K>): Promise<JournalEntry>
   /** Entries with seq > afterSeq, oldest first, at most `limit`. */
@@ -24,6 +25,16 @@ export interface Journal {
   replay(): AsyncIterable<JournalEntry>
   close(): Promise<void>
 }
+
+/**
+ * When an append becomes durable. `eachAppend` (the app, and the default everywhere): every append
+ * resolves only after its line is fsync'd, so the screen says "saved" only for what survives a crash.
+ * `atClose` is for generating a journal that nobody is acting on yet (the demo seat): appends skip
+ * the fsync, a segment is fsync'd once when it is full, and `close()` fsyncs the last one, so the
+ * folder is durable when generation returns. A crash while generating may lose entries; that costs
+ * nothing but a rerun, which is why no seat's own journal may use it.
+ */
+export type JournalDurability = 'eachAppend' | 'atClose'
 
 export interface RecoveryNote {
   quarantineFile: string

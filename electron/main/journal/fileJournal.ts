@@ -2,7 +2,7 @@ import { open } from 'node:fs/promises'
 import { SEAT_ACTOR, type JournalEntry } from '../../../shared/journal/entry'
 import type { EntryKind, EntryPayload } from '../../../shared/journal/kinds'
 import type { Clock } from '../clock'
-import type { Journal, SeatSigner } from './api'
+import type { Journal, JournalDurability, SeatSigner } from './api'
 import type { JournalFileIo } from './durableFiles'
 import { entryLine, sealEntry } from './entryCodec'
 import { InvalidEntryError, JournalClosedError, JournalFailedError } from './errors'
@@ -20,6 +20,7 @@ export interface FileJournalParts {
   clock: Clock
   segmentBytes: number
   io: JournalFileIo
+  durability: JournalDurability
   /** The index built by the scan on open; the writer extends it. */
   segments: SegmentIndex[]
   /** The verifier positioned after the last entry: every new entry passes its rules before it is signed. */
@@ -46,7 +47,7 @@ export class FileJournal implements Journal {
 
   constructor(private readonly parts: FileJournalParts) {
     this.directory = parts.directory
-    this.writer = new SegmentWriter(parts.directory, parts.segments, parts.segmentBytes, parts.io)
+    this.writer = new SegmentWriter(parts.directory, parts.segments, parts.segmentBytes, parts.io, parts.durability)
   }
 
   head(): { seq: number; hash: string } {
@@ -119,7 +120,7 @@ export class FileJournal implements Journal {
       this.writer.appendLine(entry.seq, Buffer.from(`${text}\n`, 'utf8'))
     } catch (error) {
       this.failure = new JournalFailedError(error)
-      this.writer.close()
+      this.writer.abandon()
       throw this.failure
     }
     this.parts.verifier.accept(entry)

@@ -1,5 +1,5 @@
 // The journal module's public surface for the rest of main, the CLI and the demo generator.
-export type { Journal, OpenJournalResult, RecoveryNote, SeatSigner, VerifyReport, VerifyStatus } from './api'
+export type { Journal, JournalDurability, OpenJournalResult, RecoveryNote, SeatSigner, VerifyReport, VerifyStatus } from './api'
 export { openJournal } from './openJournal'
 export type { OpenJournalOptions } from './openJournal'
 export { verifyJournalDirectory } from './verifyJournalDirectory'

@@ -1,6 +1,6 @@
 import { SEAT_ACTOR } from '../../../shared/journal/entry'
 import type { Clock } from '../clock'
-import type { OpenJournalResult, SeatSigner } from './api'
+import type { JournalDurability, OpenJournalResult, SeatSigner } from './api'
 import type { JournalFileIo } from './durableFiles'
 import { closeSync, fsyncSync, openSync } from 'node:fs'
 import { ensureDirectory, nodeFileIo, writeFully } from './durableFiles'
@@ -25,6 +25,8 @@ export interface OpenJournalOptions {
   publicKey?: string
   /** For fault tests only: replaces the write and fsync of appends. */
   io?: Partial<JournalFileIo>
+  /** Default `eachAppend`; `atClose` only for generating a demo journal (see JournalDurability). */
+  durability?: JournalDurability
 }
 
 /**
@@ -67,6 +69,7 @@ export async function openJournal(options: OpenJournalOptions): Promise<OpenJour
       clock,
       segmentBytes: options.segmentBytes ?? DEFAULT_SEGMENT_BYTES,
       io: { ...nodeFileIo, ...options.io },
+      durability: options.durability ?? 'eachAppend',
       segments: scan.segments,
       verifier: scan.verifier,
       lock,

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { createProjectionSync, type ProjectionSync } from '../db/sync'
 import { isPrintHash } from '../features/handover/print/printRoute'
 import { useLocationHash } from '../features/handover/print/useLocationHash'
+import { LockGate } from '../features/identity/LockGate'
 import { CorruptJournalScreen } from '../features/journal/CorruptJournalScreen'
 import { JournalMismatchNotice } from '../features/journal/JournalMismatchNotice'
 import { RecoveredNotice } from '../features/journal/RecoveredNotice'
@@ -38,7 +39,7 @@ export function AppRoot() {
   const { boot, bootError, seat, journal, session } = useAppStore()
   const [sync] = useState(createAppProjectionSync)
   const sessionId = session?.sessionId ?? null
-  // `#print?from=…&to=…`: the handover book alone, for paper or main's PDF (still behind a sign-in).
+  // `#print?from=…&to=…`: the handover book alone, for paper or main's PDF (still behind a sign-in and the lock).
   const hash = useLocationHash()
   const printing = isPrintHash(hash)
 
@@ -76,7 +77,17 @@ export function AppRoot() {
       {!printing && <JournalMismatchNotice />}
       <ScreenErrorBoundary>
         <Suspense fallback={<Loading />}>
-          {!seat ? <SetupPage /> : !session ? <SignInPage seat={seat} /> : printing ? <PrintView seat={seat} hash={hash} /> : <Shell seat={seat} session={session} />}
+          {!seat ? (
+            <SetupPage />
+          ) : !session ? (
+            <SignInPage seat={seat} />
+          ) : printing ? (
+            <LockGate session={session}>
+              <PrintView seat={seat} hash={hash} />
+            </LockGate>
+          ) : (
+            <Shell seat={seat} session={session} />
+          )}
         </Suspense>
       </ScreenErrorBoundary>
     </ProjectionSyncContext>

@@ -23,8 +23,8 @@ import { CallHeaderTimer } from '../features/call/CallHeaderTimer'
 import { useCallStore } from '../features/call/callStore'
 import { HandoverReminder } from '../features/handover/HandoverReminder'
 import { LockOverlay } from '../features/identity/LockOverlay'
-import { lockSession, signOut } from '../features/identity/sessionActions'
-import { useIdleLock } from '../features/identity/useIdleLock'
+import { signOut } from '../features/identity/sessionActions'
+import { useSessionLock } from '../features/identity/useSessionLock'
 import { useTicketNotifications, type TicketAttention } from '../features/tickets/notifications/useTicketNotifications'
 import { describeError } from '../i18n/format'
 import { ConfirmModal } from '../ui/ConfirmModal'
@@ -137,7 +137,7 @@ export default function Shell({ seat, session }: { seat: Seat; session: SessionV
   const { t, i18n } = useTranslation()
   const requested = useAppStore((state) => state.screen)
   const checklistDone = session.checklistConfirmedAt !== null
-  const locked = session.lockedAt !== null
+  const { locked, lock } = useSessionLock(session)
   const screens = screensFor(session)
   const screen = screens.some((item) => item.screen === requested) ? requested : 'call'
 
@@ -145,8 +145,6 @@ export default function Shell({ seat, session }: { seat: Seat; session: SessionV
     (error: unknown) => notifications.show({ color: 'red', message: describeError(t, error, i18n.language) }),
     [t, i18n.language],
   )
-  const lock = useCallback((reason: 'idle' | 'manual') => lockSession(reason).catch(report), [report])
-  useIdleLock(session.idleLockMinutes, !locked, () => void lock('idle'))
   const [confirmingSignOut, setConfirmingSignOut] = useState(false)
   const callOpen = useCallStore((state) => !!state.view)
   useFocusRestoredAfterUnlock(locked)

@@ -12,7 +12,7 @@ import { MoneyInput, SegmentedField, type TicketFormApi } from './TicketFields'
 
 export function DataChangeList({ form }: { form: TicketFormApi }) {
   const { t } = useTranslation()
-  const changes = form.values.changes as ChangeDraft[]
+  const changes = form.getValues().changes as ChangeDraft[]
   const nextField = nextUnusedChangedField(changes)
   const listError = form.errors.changes
   // The remove button goes with its row: the focus moves to "add", still inside the form (Ctrl+Enter).
@@ -90,8 +90,9 @@ function ChangeRow({
             // Another field holds another kind of value: its old and new value start blank.
             onChange={(field) => field && field !== change.field && form.replaceListItem('changes', index, { ...blankChange(field as ChangedFieldName), key: change.key })}
           />
-          <ChangeValue form={form} change={change} path={`${path}.oldValue`} label={t('ticketForm.changes.oldValue')} />
-          <ChangeValue form={form} change={change} path={`${path}.newValue`} label={t('ticketForm.changes.newValue')} />
+          {/* Keyed by the changed field: another field's values start blank, not with what the control last held. */}
+          <ChangeValue key={`${change.field}-old`} form={form} change={change} path={`${path}.oldValue`} label={t('ticketForm.changes.oldValue')} />
+          <ChangeValue key={`${change.field}-new`} form={form} change={change} path={`${path}.newValue`} label={t('ticketForm.changes.newValue')} />
         </SimpleGrid>
         <ActionIcon
           mt={26}
@@ -124,8 +125,8 @@ function ChangeValue({ form, change, path, label }: { form: TicketFormApi; chang
           ]}
           error={props.error}
           data-path={path}
-          value={props.value ? 'on' : 'off'}
-          onChange={(value) => form.setFieldValue(path, value === 'on')}
+          defaultValue={props.defaultValue ? 'on' : 'off'}
+          onChange={(value) => form.setFieldValue(path, value === 'on', { forceUpdate: false })}
         />
       )
     }

@@ -7,8 +7,10 @@ import { DataChangeList } from './DataChangeList'
 import { choiceSets, type ChoiceSet, type FieldSpec } from './ticketFieldSpecs'
 import type { ContactDraft, TicketDraft } from './ticketDraft'
 
-// One control per field kind; every field takes its value, change and error from the form by path
-// (`getInputProps`), which also marks the input with `data-path` for focusing the first error.
+// One control per field kind; every field takes its starting value, change and error from the form by
+// path (`getInputProps`), which also marks the input with `data-path` for focusing the first error. The
+// form is uncontrolled (TicketForm): the controls keep what is typed, and a value the form sets in
+// code reaches a control through its key (`form.key`), never by re-rendering every field per keystroke.
 
 export type TicketFormApi = UseFormReturnType<TicketDraft>
 
@@ -68,7 +70,7 @@ export function TicketField({ spec, form }: { spec: FieldSpec; form: TicketFormA
     case 'yesNo':
       return <Checkbox mt="xs" label={label} description={hint} {...form.getInputProps(spec.name, { type: 'checkbox' })} />
     case 'yesNoLater': {
-      const props = form.getInputProps(spec.name)
+      const { defaultValue, ...props } = form.getInputProps(spec.name)
       return (
         <SegmentedField
           label={label}
@@ -79,13 +81,13 @@ export function TicketField({ spec, form }: { spec: FieldSpec; form: TicketFormA
             { value: 'no', label: t('common.no') },
           ]}
           {...props}
-          value={props.value as string}
+          defaultValue={defaultValue as string}
         />
       )
     }
     case 'choice': {
       const data = choiceOptions(t, spec.set)
-      const props = form.getInputProps(spec.name)
+      const { defaultValue, ...props } = form.getInputProps(spec.name)
       if (spec.control === 'select') {
         return (
           <Select
@@ -97,7 +99,8 @@ export function TicketField({ spec, form }: { spec: FieldSpec; form: TicketFormA
             allowDeselect={spec.nullable}
             placeholder={spec.nullable ? t('ticketForm.notYet') : t('ticketForm.choose')}
             comboboxProps={{ withinPortal: true }}
-              {...props}
+            {...props}
+            defaultValue={defaultValue as string | null}
           />
         )
       }
@@ -109,8 +112,9 @@ export function TicketField({ spec, form }: { spec: FieldSpec; form: TicketFormA
           // A field that may stay open offers "not yet" (null); a required one starts with nothing picked.
           data={spec.nullable ? [{ value: '', label: t(`ticketForm.none.${spec.name}`, { defaultValue: t('ticketForm.notYet') }) }, ...data] : data}
           {...props}
-          value={(props.value as string | null) ?? ''}
-          onChange={(value: string) => form.setFieldValue(spec.name, value === '' ? null : value)}
+          defaultValue={(defaultValue as string | null) ?? ''}
+          // The control shows the pick itself: the form only records it (no new key, no remount).
+          onChange={(value: string) => form.setFieldValue(spec.name, value === '' ? null : value, { forceUpdate: false })}
         />
       )
     }
@@ -176,7 +180,8 @@ export function MoneyInput(props: React.ComponentProps<typeof TextInput>) {
 
 /**
  * A few short options side by side, one keypress each (arrow keys move between them): a labelled radio
- * group whose error is read out with it. With no value matching, nothing is picked.
+ * group whose error is read out with it. With no value matching, nothing is picked. It keeps its own
+ * pick from `defaultValue` on, as the form's other controls do.
  */
 export function SegmentedField({
   label,
@@ -184,7 +189,7 @@ export function SegmentedField({
   error,
   withAsterisk,
   data,
-  value,
+  defaultValue,
   onChange,
   ...rest
 }: {
@@ -193,7 +198,7 @@ export function SegmentedField({
   error?: React.ReactNode
   withAsterisk?: boolean
   data: { value: string; label: string }[]
-  value: string
+  defaultValue: string
   onChange: (value: string) => void
   'data-path'?: string
   onFocus?: () => void
@@ -216,7 +221,7 @@ export function SegmentedField({
         <SegmentedControl
           mt={4}
           data={data}
-          value={value}
+          defaultValue={defaultValue}
           onChange={onChange}
           aria-labelledby={`${id}-label`}
           aria-describedby={[description && `${id}-description`, error && `${id}-error`].filter(Boolean).join(' ') || undefined}
@@ -229,7 +234,7 @@ export function SegmentedField({
 }
 
 function ContactFieldset({ name, label, withAddress, form }: { name: string; label: string; withAddress: boolean; form: TicketFormApi }) {
-  const contact = form.values[name] as ContactDraft
+  const contact = form.getValues()[name] as ContactDraft
   return (
     <Fieldset legend={label} variant="unstyled">
       <SimpleGrid cols={{ base: 1, sm: withAddress ? 3 : 2 }}>

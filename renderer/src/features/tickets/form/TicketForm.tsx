@@ -49,7 +49,8 @@ function FieldGrid({ fields, form }: { fields: FieldSpec[]; form: Parameters<typ
     <Grid gap="sm">
       {fields.map((spec) => (
         <Grid.Col key={spec.name} span={{ base: 12, sm: isWide(spec) ? 12 : 6 }}>
-          <TicketField spec={spec} form={form} />
+          {/* The form's key for the field: the control starts again from the form's value when the form replaces it (a kind switch). */}
+          <TicketField key={form.key(spec.name)} spec={spec} form={form} />
         </Grid.Col>
       ))}
     </Grid>
@@ -67,7 +68,12 @@ export function TicketForm({ ticket, initial, onSaved, onCancel }: TicketFormPro
   const [initialDraft] = useState(() => (ticket ? draftFromDetails(ticket.details) : blankDraft(initial?.kind ?? null, initial)))
   // Everything typed under each kind, so a switch to another kind and back gives it back.
   const stash = useRef(kindStash(initialDraft))
+  // Uncontrolled: the fields hold what is typed and the form reads it when asked, so a keystroke
+  // re-renders nothing but the field typed in — this form sits on a running call, typed into while
+  // the customer talks, and re-rendering its twenty controls per key made typing lag (keystroke bench).
+  // What the screen must follow (the kind, a list's rows, errors) re-renders through the form's state.
   const form = useForm<TicketDraft>({
+    mode: 'uncontrolled',
     initialValues: initialDraft,
     validate: (values) => {
       const amounts = (draft: TicketDraft): FormErrors =>
@@ -75,7 +81,7 @@ export function TicketForm({ ticket, initial, onSaved, onCancel }: TicketFormPro
       return zodValidator(ticketDetailsSchema, t, detailsInput, amounts, ticketIssueTranslator(t, values.kind))(values)
     },
   })
-  const kind = form.values.kind
+  const kind = form.getValues().kind
 
   // On open and after each kind change, the cursor waits where the agent types next.
   const focusedKind = useRef<TicketKind | null | undefined>(undefined)

@@ -49,19 +49,25 @@ export async function typeAndMeasure(page: Page, field: Locator): Promise<number
   return latencies.slice(WARMUP_KEYS)
 }
 
+/** The floor: the same typing on the empty Mantine page (floorPage.ts), in a context of its own. */
+export async function floorKeystrokes(seat: PreviewSeat): Promise<number[]> {
+  const context = await seat.browser.newContext({ viewport: { width: 1280, height: 800 } })
+  try {
+    const floorPage = await context.newPage()
+    await serveFloorPage(floorPage)
+    await floorPage.goto(floorUrl)
+    return await typeAndMeasure(floorPage, floorPage.getByLabel(floorNotesLabel))
+  } finally {
+    await context.close()
+  }
+}
+
 export async function keystrokeFigure(seat: PreviewSeat): Promise<BenchFigure> {
   const callPage = await seat.openCallScreen()
   await callPage.keyboard.press('F2')
   await callPage.getByTestId('call-elapsed').waitFor()
   const app = await typeAndMeasure(callPage, callPage.getByLabel(/^备注（业务簿）/))
   await callPage.context().close()
-
-  const context = await seat.browser.newContext({ viewport: { width: 1280, height: 800 } })
-  const floorPage = await context.newPage()
-  await serveFloorPage(floorPage)
-  await floorPage.goto(floorUrl)
-  const floor = await typeAndMeasure(floorPage, floorPage.getByLabel(floorNotesLabel))
-  await context.close()
-
+  const floor = await floorKeystrokes(seat)
   return { name: 'keystroke_p95_call', value: percentile(app, 0.95), unit: 'ms', floor: percentile(floor, 0.95) }
 }

@@ -29,9 +29,10 @@ export interface PreviewSeat {
   close(): Promise<void>
 }
 
-export async function openPreviewSeat(): Promise<PreviewSeat> {
+/** `rendererRoot`: another build of the renderer than out/renderer (to compare two builds in one run). */
+export async function openPreviewSeat(options: { rendererRoot?: string } = {}): Promise<PreviewSeat> {
   const dataDir = await mkdtemp(join(tmpdir(), 'seatdesk-bench-browser-'))
-  const preview = await startPreviewServer({ dataDir })
+  const preview = await startPreviewServer({ dataDir, ...options })
   const browser = await chromium.launch(chromiumLaunchOptions)
 
   const call: PreviewSeat['call'] = async (channel, request) => {

@@ -1,7 +1,6 @@
 import type { BenchFigure } from '../figure'
 import { percentile } from '../figure'
-import { floorNotesLabel, floorUrl, serveFloorPage } from './floorPage'
-import { typeAndMeasure } from './keystroke'
+import { floorKeystrokes, typeAndMeasure } from './keystroke'
 import type { PreviewSeat } from './previewSeat'
 
 // keystroke_p95_ticket_form: keystroke-to-screen time typing a complaint's content into the ticket
@@ -27,12 +26,6 @@ export async function ticketFormKeystrokeFigure(seat: PreviewSeat): Promise<Benc
   await seat.call('callHangUp', {})
   await seat.call('callComplete', { overTargetReason: null })
 
-  const context = await seat.browser.newContext({ viewport: { width: 1280, height: 800 } })
-  const floorPage = await context.newPage()
-  await serveFloorPage(floorPage)
-  await floorPage.goto(floorUrl)
-  const floor = await typeAndMeasure(floorPage, floorPage.getByLabel(floorNotesLabel))
-  await context.close()
-
+  const floor = await floorKeystrokes(seat)
   return { name: 'keystroke_p95_ticket_form', value: percentile(app, 0.95), unit: 'ms', floor: percentile(floor, 0.95) }
 }

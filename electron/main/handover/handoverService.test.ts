@@ -1,6 +1,8 @@
 import { readFile, readdir, truncate, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { handoverPageSchema, type HandoverPage } from '../../../shared/domain/handover/page'
+import { defaultShiftSettings } from '../../../shared/domain/handover/shifts'
 import type { SeatFixture } from '../demo/seatFixture'
 import { verifyLines } from '../journal/verifyEntries'
 import {
@@ -190,6 +192,36 @@ describe('the handover of one shift', () => {
     await unlockAfterRestart(seat, agentLi)
     expect(await ownerMayMove(seat, moving.ticketId)).toBe(true)
     expect(await ownerMayMove(seat, declinedLater.ticketId)).toBe(false)
+  })
+
+  it('signs the shift’s name as the settings call it then: a pattern renamed later does not rename the page', async () => {
+    seat = await openTicketSeat()
+    const drafted = handoverPage('page-1', [await openTicket(seat)], { patternLabel: { 'zh-CN': '随便写的', en: 'Made up' } })
+    // A draft is the agent's own words; the name is fixed when the page is signed, from the settings.
+    await seat.call('handoverSaveDraft', { page: handoverPage('page-1', drafted.tickets) })
+    await seat.call('handoverSign', { page: drafted, pin: agentZhang.pin })
+
+    await actAs(seat, supervisor)
+    const renamed = defaultShiftSettings.patterns.map((pattern) => (pattern.id === 'morning' ? { ...pattern, label: { 'zh-CN': '白班', en: 'Day' } } : pattern))
+    await seat.call('shiftSettingsUpdate', { settings: { ...defaultShiftSettings, patterns: renamed } })
+    await actAs(seat, agentLi)
+    await seat.call('handoverSign', { page: handoverPage('page-2', [], { outgoing: agentLi.employeeNo, incoming: agentZhang.employeeNo }), pin: agentLi.pin })
+
+    const signed = (await entriesOfKind(seat, 'handover.signed')).map((entry) => entry.payload as { page: HandoverPage; pageHash: string })
+    expect(signed.map(({ page }) => [page.pageId, page.patternLabel])).toEqual([
+      ['page-1', { 'zh-CN': '早班', en: 'Morning' }],
+      ['page-2', { 'zh-CN': '白班', en: 'Day' }],
+    ])
+    // The name is part of what was signed: the page hash covers it, and the book verifies.
+    for (const { page, pageHash: hash } of signed) expect(pageHash(page)).toBe(hash)
+    expect((await seat.call('handoverVerify', {})).ok).toBe(true)
+  })
+
+  it('keeps the hash of a page signed before the shift’s name was recorded on it', () => {
+    // The hash of this page as the first handover build computed it: a page without a name must not change.
+    const legacy = handoverPageSchema.parse(handoverPage('page-legacy', [{ ticketId: 't-1', ticketNo: 'SZ01-20260302-0001' }]))
+    expect('patternLabel' in legacy).toBe(false)
+    expect(pageHash(legacy)).toBe('49ef5cfbbcd7a61546cfc116003c20a9240f458956c05919038e2fb980c26a43')
   })
 
   it('lets the lead waive the acknowledgement, and the waived page be countersigned', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { handoverItemRefs, type Checkpoint, type HandoverPage, type RefusedItem } from '../../../shared/domain/handover/page'
+import type { ShiftLabel } from '../../../shared/domain/handover/shifts'
 import { isOpenStatus } from '../../../shared/domain/tickets/lifecycle'
 import { AppError } from '../../../shared/ipc/errors'
 import type { SeatDirectory } from '../identity/directory'
@@ -36,7 +37,7 @@ export interface HandoverDeps {
   tickets: TicketBook
   directory: SeatDirectory
   identity: Pick<IdentityService, 'attest'>
-  shiftSettings: Pick<ShiftSettingsService, 'hasPattern'>
+  shiftSettings: Pick<ShiftSettingsService, 'hasPattern' | 'pattern'>
 }
 
 // The handover book's signatures (DOMAIN.md "Shift and handover"): the outgoing agent signs, the
@@ -54,12 +55,16 @@ export class HandoverService {
     return { pageId: page.pageId }
   }
 
-  /** The outgoing agent signs with their PIN, once every open ticket they own is on the page. */
-  async sign(session: OpenSession, page: HandoverPage, pin: string): Promise<{ pageId: string; pageHash: string }> {
-    if (page.outgoing !== session.employeeNo) throw new AppError('notPageOutgoing')
-    this.requireUnsigned(page.pageId)
-    this.checkPeople(page)
-    this.checkComplete(page)
+  /**
+   * The outgoing agent signs with their PIN, once every open ticket they own is on the page. The page
+   * signed carries its shift's name as the settings call it now, as the paper book has it written.
+   */
+  async sign(session: OpenSession, drafted: HandoverPage, pin: string): Promise<{ pageId: string; pageHash: string }> {
+    if (drafted.outgoing !== session.employeeNo) throw new AppError('notPageOutgoing')
+    this.requireUnsigned(drafted.pageId)
+    this.checkPeople(drafted)
+    this.checkComplete(drafted)
+    const page = { ...drafted, patternLabel: this.patternLabel(drafted.patternId) }
     const hash = pageHash(page)
     const attestation = await this.deps.identity.attest('handover.signed', page.outgoing, pin, { page, pageHash: hash })
     await this.deps.record('handover.signed', page.outgoing, { page, pageHash: hash, attestation })
@@ -179,6 +184,12 @@ export class HandoverService {
     const attestation = await this.deps.identity.attest('handover.corrected', request.employeeNo, request.pin, terms)
     await this.deps.record('handover.corrected', attestation.employeeNo, { ...terms, attestation })
     return { correctionId: terms.correctionId }
+  }
+
+  private patternLabel(patternId: string): ShiftLabel {
+    const pattern = this.deps.shiftSettings.pattern(patternId)
+    if (!pattern) throw new AppError('unknownShiftPattern', { patternId })
+    return { ...pattern.label }
   }
 
   private requirePage(pageId: string): PageRecord {

@@ -1,4 +1,4 @@
-import { defaultShiftSettings, type ShiftSettings } from '../../../shared/domain/handover/shifts'
+import { defaultShiftSettings, type ShiftPattern, type ShiftSettings } from '../../../shared/domain/handover/shifts'
 import { canonicalJson } from '../../../shared/journal/canonical'
 import type { KnownEntry } from '../../../shared/journal/knownEntry'
 import type { Journal } from '../journal/api'
@@ -20,6 +20,11 @@ export class ShiftSettingsService {
 
   hasPattern(patternId: string): boolean {
     return this.current.patterns.some((pattern) => pattern.id === patternId)
+  }
+
+  /** The pattern as the settings define it now, if they do. */
+  pattern(patternId: string): ShiftPattern | undefined {
+    return this.current.patterns.find((pattern) => pattern.id === patternId)
   }
 
   /** Writes the change only when something changed. */

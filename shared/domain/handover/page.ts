@@ -3,7 +3,7 @@ import { employeeNoSchema } from '../identity'
 import { chinaDateSchema } from '../tickets/chinaTime'
 import { instantSchema, waybillNoSchema } from '../tickets/fields'
 import { ticketKindSchema } from '../tickets/kinds'
-import { shiftPatternIdSchema } from './shifts'
+import { shiftLabelSchema, shiftPatternIdSchema } from './shifts'
 
 // A page of the handover book (业务交接本, DOMAIN.md "Shift and handover"): what the next shift must
 // carry on. The outgoing agent drafts it from the journal and signs it; the incoming agent
@@ -62,6 +62,12 @@ export const handoverPageSchema = z
     /** The shift's date in China and its pattern. */
     date: chinaDateSchema,
     patternId: shiftPatternIdSchema,
+    /**
+     * The pattern's name as the shift settings called it when the page was signed (main writes it at
+     * signing), so a pattern renamed later does not rename the pages already in the book. Absent on
+     * drafts and on pages signed before it was recorded: leaving it out keeps their hashes.
+     */
+    patternLabel: shiftLabelSchema.optional(),
     outgoing: employeeNoSchema,
     incoming: employeeNoSchema,
     lead: employeeNoSchema,

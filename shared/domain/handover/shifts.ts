@@ -9,16 +9,18 @@ import { chinaDateSchema, chinaDayStartMs, addCalendarDays, type ChinaDate } fro
 
 const timeOfDaySchema = z.string().max(5, { error: 'timeOfDay' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'timeOfDay' })
 
-const labelSchema = z.strictObject({
+/** A shift pattern's name in each language (早班 / Morning). */
+export const shiftLabelSchema = z.strictObject({
   'zh-CN': z.string().trim().min(1, { error: 'required' }).max(20, { error: 'tooLong' }),
   en: z.string().trim().min(1, { error: 'required' }).max(40, { error: 'tooLong' }),
 })
+export type ShiftLabel = z.infer<typeof shiftLabelSchema>
 
 export const shiftPatternIdSchema = z.string().min(1).max(30).regex(/^[a-z0-9-]+$/, { error: 'patternId' })
 
 export const shiftPatternSchema = z.strictObject({
   id: shiftPatternIdSchema,
-  label: labelSchema,
+  label: shiftLabelSchema,
   /** When it starts and ends; an end at or before the start is on the next day (a night shift). */
   start: timeOfDaySchema,
   end: timeOfDaySchema,

@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { defaultShiftSettings } from '../../../../shared/domain/handover/shifts'
 import { addCalendarDays, chinaDateOf } from '../../../../shared/domain/tickets/chinaTime'
 import { installApi } from '../../api/client'
 import { fail, fakeApi, ok } from '../../testing/fakeApi'
@@ -31,6 +32,23 @@ describe('交接班: the book', () => {
     expect(eveningRow).toHaveTextContent('草稿')
     expect(eveningRow).toHaveAttribute('data-attention', 'unsigned')
     expect(within(eveningRow).getByText('下班未签交接')).toBeInTheDocument()
+  })
+
+  it('names a signed page’s shift as it was called when signed, after a supervisor renamed the pattern', async () => {
+    installApi(fakeApi())
+    const renamed = {
+      ...defaultShiftSettings,
+      patterns: defaultShiftSettings.patterns.map((pattern) => (pattern.id === 'morning' ? { ...pattern, label: { 'zh-CN': '白班', en: 'Day' } } : pattern)),
+    }
+    await seatWith([
+      handoverSigned(10, { ...signedPage, patternLabel: { 'zh-CN': '早班', en: 'Morning' } }),
+      entryOf(11, 'shiftSettings.changed', { settings: renamed }, { actor: 'E001' }),
+      handoverDrafted(12, samplePage({ pageId: 'p-2', date: today })),
+    ])
+    renderWithProviders(<HandoverBookPage />)
+    await vi.waitFor(() => expect(document.querySelector(`[data-line="${yesterday}:morning"]`)).toHaveTextContent('早班'))
+    // A draft is not signed yet: it takes the pattern's name now.
+    expect(document.querySelector(`[data-line="${today}:morning"]`)).toHaveTextContent('白班')
   })
 
   it('Verify says each problem in plain words, with its entry', async () => {

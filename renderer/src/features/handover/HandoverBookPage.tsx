@@ -12,7 +12,7 @@ import { BookTools } from './book/BookTools'
 import { PageDetail } from './book/PageDetail'
 import { stateColor } from './book/stateColor'
 import { awaitingAcknowledgement, bookLines, type BookLine } from './data/bookState'
-import { patternLabel, useBook, useShiftSettings } from './data/handoverQueries'
+import { pageShiftLabel, patternLabel, useBook, useShiftSettings } from './data/handoverQueries'
 import { DraftModal } from './draft/DraftModal'
 
 // 交接班: the handover book. Pages by date and shift with their state; a shift whose end passed
@@ -49,7 +49,7 @@ export default function HandoverBookPage() {
           <Group gap="xs">
             {awaiting.map((row) => (
               <Button key={row.pageId} size="xs" variant="light" onClick={() => setOpenPageId(row.pageId)}>
-                {t('handover.awaiting.page', { date: row.date, shift: patternLabel(settings, row.patternId, i18n.language), outgoing: nameOf(row.outgoing) })}
+                {t('handover.awaiting.page', { date: row.date, shift: pageShiftLabel(settings, row.page, i18n.language), outgoing: nameOf(row.outgoing) })}
               </Button>
             ))}
           </Group>
@@ -89,7 +89,7 @@ export default function HandoverBookPage() {
 
   // A plain function rather than a component defined in here: a component would remount every row on each render.
   function bookRow(line: BookLine) {
-    const shift = patternLabel(settings, line.patternId, i18n.language)
+    const shift = line.kind === 'page' ? pageShiftLabel(settings, line.row.page, i18n.language) : patternLabel(settings, line.patternId, i18n.language)
     const attention = line.attention && (
       <Badge color="red" variant="filled" ml="xs">
         {t(`handover.attention.${line.attention}`)}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useUsers } from '../tickets/useUsers'
 import { AcknowledgeModal } from './actions/AcknowledgeModal'
 import { LeadSignatureModal } from './actions/LeadSignatureModal'
-import { patternLabel, useAwaitingMe, useShiftSettings } from './data/handoverQueries'
+import { pageShiftLabel, useAwaitingMe, useShiftSettings } from './data/handoverQueries'
 
 // Nothing falls between shifts: while a signed page addressed to the signed-in agent waits for their
 // acknowledgement, it stays in front of every screen (no close button, no Esc). It goes away once
@@ -19,7 +19,7 @@ export function HandoverReminder({ employeeNo }: { employeeNo: string }) {
   // The oldest first: shifts are taken over in order.
   const row = [...awaiting].sort((a, b) => (a.signedAt ?? '').localeCompare(b.signedAt ?? ''))[0]
   if (!row) return null
-  const subject = t('handover.detail.subject', { date: row.date, shift: patternLabel(settings, row.patternId, i18n.language), outgoing: nameOf(row.outgoing) })
+  const subject = t('handover.detail.subject', { date: row.date, shift: pageShiftLabel(settings, row.page, i18n.language), outgoing: nameOf(row.outgoing) })
   if (action === 'acknowledge') return <AcknowledgeModal row={row} subject={subject} onClose={() => setAction(null)} />
   if (action === 'waive') return <LeadSignatureModal action="waive" row={row} subject={subject} onClose={() => setAction(null)} />
   return (

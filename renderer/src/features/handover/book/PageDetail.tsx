@@ -7,7 +7,7 @@ import { useUsers } from '../../tickets/useUsers'
 import { AcknowledgeModal } from '../actions/AcknowledgeModal'
 import { LeadSignatureModal, type LeadAction } from '../actions/LeadSignatureModal'
 import { canCountersign } from '../data/bookState'
-import { patternLabel, useShiftSettings } from '../data/handoverQueries'
+import { pageShiftLabel, useShiftSettings } from '../data/handoverQueries'
 import { DraftModal } from '../draft/DraftModal'
 import { PageView } from './PageView'
 import { stateColor } from './stateColor'
@@ -34,7 +34,7 @@ export function PageDetail({ row, me, onClose }: { row: HandoverPageRow; me: str
   const { nameOf } = useUsers()
   const settings = useShiftSettings()
   const [action, setAction] = useState<LeadAction | 'acknowledge' | 'edit' | null>(null)
-  const subject = t('handover.detail.subject', { date: row.date, shift: patternLabel(settings, row.patternId, i18n.language), outgoing: nameOf(row.outgoing) })
+  const subject = t('handover.detail.subject', { date: row.date, shift: pageShiftLabel(settings, row.page, i18n.language), outgoing: nameOf(row.outgoing) })
   const closed = row.state === 'countersigned'
 
   if (action === 'acknowledge') return <AcknowledgeModal row={row} subject={subject} onClose={() => setAction(null)} />

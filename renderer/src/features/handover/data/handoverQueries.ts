@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks'
+import type { HandoverPage } from '../../../../../shared/domain/handover/page'
 import { defaultShiftSettings, type ShiftSettings } from '../../../../../shared/domain/handover/shifts'
 import { addCalendarDays, isChinaDate } from '../../../../../shared/domain/tickets/chinaTime'
 import { db, readMeta, type HandoverPageRow, type RosterRow, type TicketRow } from '../../../db/schema'
@@ -13,6 +14,14 @@ export function useShiftSettings(): ShiftSettings {
 export function patternLabel(settings: ShiftSettings, patternId: string, language: string): string {
   const pattern = settings.patterns.find((candidate) => candidate.id === patternId)
   return pattern ? pattern.label[language === 'en' ? 'en' : 'zh-CN'] : patternId
+}
+
+/**
+ * A page's shift as it was called when the page was signed (a pattern renamed later does not rename
+ * it); a draft's, or a page signed before pages carried the name, as the settings call it now.
+ */
+export function pageShiftLabel(settings: ShiftSettings, page: HandoverPage, language: string): string {
+  return page.patternLabel?.[language === 'en' ? 'en' : 'zh-CN'] ?? patternLabel(settings, page.patternId, language)
 }
 
 /**

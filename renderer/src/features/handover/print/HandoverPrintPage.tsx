@@ -20,8 +20,10 @@ export interface HandoverPrintPageProps {
 export function HandoverPrintPage({ row, seat, users, patterns }: HandoverPrintPageProps) {
   const { t, i18n } = useTranslation()
   const language = i18n.language === 'en' ? 'en' : 'zh-CN'
-  // A pattern removed from the settings since keeps its id on the page.
-  const shift = patterns.get(row.patternId)?.label[language] ?? row.patternId
+  // The shift's name as it was when the page was signed (a supervisor may rename a pattern later).
+  // A page signed before the name was recorded on it has only the settings' name; a pattern removed
+  // from the settings since keeps its id.
+  const shift = row.page.patternLabel?.[language] ?? patterns.get(row.patternId)?.label[language] ?? row.patternId
   // Someone the view does not know (yet) is still named by their number.
   const person = (employeeNo: string) => {
     const name = users.get(employeeNo)?.name

@@ -1,16 +1,17 @@
 import { cleanup, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { defaultShiftSettings, type ShiftSettings } from '../../../../../shared/domain/handover/shifts'
 import { i18n } from '../../../i18n'
 import { db, type HandoverPageRow } from '../../../db/schema'
 import { renderWithProviders } from '../../../testing/render'
 import { testSeat } from '../../../testing/fakeApi'
-import { countersignedRow, printUsers } from './printTestPages'
+import { countersignedRow, handoverPage, printUsers } from './printTestPages'
 import PrintView from './PrintView'
 
 // The pages as the projection holds them, in the app's own database.
-async function renderPrint(pages: HandoverPageRow[], hash = '#print?from=2026-11-24&to=2026-11-24') {
+async function renderPrint(pages: HandoverPageRow[], hash = '#print?from=2026-11-24&to=2026-11-24', settings?: ShiftSettings) {
   await Promise.all([db.handoverPages.clear(), db.users.clear(), db.meta.delete('shiftSettings')])
-  await Promise.all([db.handoverPages.bulkPut(pages), db.users.bulkPut(printUsers)])
+  await Promise.all([db.handoverPages.bulkPut(pages), db.users.bulkPut(printUsers), settings && db.meta.put({ key: 'shiftSettings', value: settings })])
   return renderWithProviders(<PrintView seat={testSeat} hash={hash} />)
 }
 
@@ -96,6 +97,21 @@ describe('the handover book printed', () => {
     await renderPrint([dayBefore], '#print?from=2026-11-24&to=2026-11-24')
     expect(await screen.findByText('2026-11-24 至 2026-11-24 没有已签字的交接页。')).toBeInTheDocument()
     await vi.waitFor(() => expect(document.body.dataset.printReady).toBe('1'))
+  })
+
+  it('names each shift as it was called when its page was signed, not as a renamed pattern is called now', async () => {
+    const renamed = {
+      ...defaultShiftSettings,
+      patterns: defaultShiftSettings.patterns.map((pattern) => (pattern.id === 'morning' ? { ...pattern, label: { 'zh-CN': '白班', en: 'Day' } } : pattern)),
+    }
+    const signedAsMorning = countersignedRow({ page: handoverPage({ patternLabel: { 'zh-CN': '早班', en: 'Morning' } }) })
+    // Signed before pages carried their shift's name: only the settings in force can name it.
+    const unnamed = countersignedRow({ pageId: 'page-2', patternId: 'evening', page: handoverPage({ pageId: 'page-2', patternId: 'evening' }) })
+    await renderPrint([signedAsMorning, unnamed], undefined, renamed)
+    const pages = await screen.findAllByRole('article')
+    expect(pages.map((page) => page.getAttribute('aria-label'))).toEqual(['2026-11-24 早班 交接页', '2026-11-24 晚班 交接页'])
+    expect(within(pages[0]!).getByText('早班')).toBeInTheDocument()
+    expect(screen.queryByText('白班')).not.toBeInTheDocument()
   })
 
   it('prints from the toolbar', async () => {

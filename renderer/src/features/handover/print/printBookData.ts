@@ -4,7 +4,8 @@ import { readMeta, type HandoverPageRow, type SeatDeskDb, type UserRow } from '.
 import type { PrintRange } from './printRoute'
 
 // What the print view reads from the projection: the pages of the range, the people they name and
-// the shift patterns their labels come from. Read once (not live): a print is a snapshot.
+// the shift patterns in force (their order on paper, and the name of a page signed before pages
+// carried their shift's name). Read once (not live): a print is a snapshot.
 
 export interface PrintBookData {
   pages: HandoverPageRow[]

@@ -126,11 +126,12 @@ describe('createSeatDeskServices', () => {
       ['handoverCountersign', { pageId: 'page-1', employeeNo: 'L001', pin: '135790' }],
       ['handoverCorrect', { pageId: 'page-1', employeeNo: 'L001', pin: '135790', text: '通知已补发' }],
       ['handoverVerify', {}],
-      ['handoverExport', { from: '2026-03-01', to: '2026-03-02' }],
       // The fixture is the browser preview: it has no PDF printer (see the test below for the refusal).
       ['handoverPrintPdf', { from: '2026-03-01', to: '2026-03-02' }],
       ['signIn', { employeeNo: fixtureSupervisor.employeeNo, pin: fixtureSupervisor.pin }],
       ['checklistConfirm', { items: confirmedChecklist, pin: fixtureSupervisor.pin }],
+      // The HQ export is a lead's or a supervisor's (it carries the customers' data).
+      ['handoverExport', { from: '2026-03-01', to: '2026-03-02' }],
       ['userSetActive', { employeeNo: 'A001', active: false }],
       ['userResetPin', { employeeNo: 'A001', pin: '200009' }],
       ['usersList', {}],

@@ -16,6 +16,8 @@ export const errorCodes = [
   'sessionLocked',
   'checklistPending',
   'notAllowed',
+  /** Work for a shift lead or a supervisor (the handover book's HQ export). */
+  'leadOrSupervisorOnly',
   'duplicateEmployeeNo',
   'unknownUser',
   'lastSupervisor',

@@ -244,6 +244,26 @@ describe('the handover of one shift', () => {
   })
 })
 
+describe('the HQ export', () => {
+  it('is for shift leads and supervisors only: an agent is refused and nothing is written', async () => {
+    seat = await openTicketSeat()
+    await openTicket(seat)
+    const range = { from: '2026-03-01', to: '2026-03-02' }
+    expect(await refusedWithoutWriting(seat, 'handoverExport', range)).toEqual({ code: 'leadOrSupervisorOnly' })
+    await expect(readdir(join(seat.dataDir, 'exports'))).rejects.toThrow()
+
+    await actAs(seat, shiftLeadWang)
+    const byLead = await seat.call('handoverExport', range)
+    expect(byLead.entries).toBeGreaterThan(0)
+    await actAs(seat, supervisor)
+    expect((await seat.call('handoverExport', range)).path).toBe(byLead.path)
+
+    // Locked, even a lead's session is refused, as for every channel.
+    await seat.call('sessionLock', { reason: 'manual' })
+    expect(await refusedWithoutWriting(seat, 'handoverExport', range)).toEqual({ code: 'sessionLocked' })
+  })
+})
+
 describe('verifying the book', () => {
   async function countersignedSeat(): Promise<{ checkpoint: { seq: number; hash: string } }> {
     seat = await openTicketSeat()

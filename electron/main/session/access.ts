@@ -1,3 +1,4 @@
+import { isLeadRole } from '../../../shared/domain/handover/leads'
 import type { ChannelName } from '../../../shared/ipc/channels'
 import { AppError } from '../../../shared/ipc/errors'
 import type { SeatDirectory, UserRecord } from '../identity/directory'
@@ -5,8 +6,10 @@ import type { SessionState } from './sessionState'
 
 // Who may call what, decided in one place before any handler runs. Each level includes the ones
 // before it: the journal must be open, the seat configured, someone signed in, the screen unlocked,
-// the 003 checklist confirmed, and for management the supervisor role.
-export type AccessLevel = 'journal' | 'seat' | 'session' | 'unlocked' | 'ready' | 'supervisor'
+// the 003 checklist confirmed, and for management the supervisor role. `lead` branches off
+// `unlocked`: signed in and unlocked as a shift lead or a supervisor (the checklist is not asked, as
+// for the rest of the handover book, which is part of starting and ending a shift).
+export type AccessLevel = 'journal' | 'seat' | 'session' | 'unlocked' | 'lead' | 'ready' | 'supervisor'
 
 export const channelAccess: Record<Exclude<ChannelName, 'appInfo' | 'seatStatus'>, AccessLevel> = {
   // The renderer's Dexie projection reads the journal only for a signed-in session: it holds the
@@ -77,7 +80,8 @@ export const channelAccess: Record<Exclude<ChannelName, 'appInfo' | 'seatStatus'
   handoverCountersign: 'unlocked',
   handoverCorrect: 'unlocked',
   handoverVerify: 'unlocked',
-  handoverExport: 'unlocked',
+  // The HQ bundle carries the journal, with customers' phones and addresses: leads and supervisors only.
+  handoverExport: 'lead',
   handoverPrintPdf: 'unlocked',
 }
 
@@ -108,6 +112,10 @@ export class AccessGate {
     if (level === 'session') return
     if (session.lockedAt !== null) throw new AppError('sessionLocked')
     if (level === 'unlocked') return
+    if (level === 'lead') {
+      if (!isLeadRole(this.signedInUser(session.employeeNo).role)) throw new AppError('leadOrSupervisorOnly')
+      return
+    }
     if (session.checklistConfirmedAt === null) throw new AppError('checklistPending')
     if (level === 'ready') return
     if (this.signedInUser(session.employeeNo).role !== 'supervisor') throw new AppError('notAllowed')

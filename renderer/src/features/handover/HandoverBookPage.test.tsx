@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event'
 import { defaultShiftSettings } from '../../../../shared/domain/handover/shifts'
 import { addCalendarDays, chinaDateOf } from '../../../../shared/domain/tickets/chinaTime'
 import { installApi } from '../../api/client'
-import { fail, fakeApi, ok } from '../../testing/fakeApi'
+import { useAppStore } from '../../app/appStore'
+import { fail, fakeApi, ok, testSession } from '../../testing/fakeApi'
 import { renderWithProviders } from '../../testing/render'
 import { entryOf, ticketOpened, transferOffered } from '../../testing/tickets'
 import { seatWith } from '../tickets/testSeat'
@@ -65,15 +66,39 @@ describe('交接班: the book', () => {
     expect(alert).toHaveTextContent('日志比复核点短，可能被截断 （第 38 条） — head 37')
   })
 
-  it('Export sends the dates and shows where the file went', async () => {
+  it('Export (a lead’s or supervisor’s) sends the dates and shows where the file went', async () => {
     const handoverExport = vi.fn(async () => ok({ path: '/data/exports/book.ndjson', entries: 12 }))
     installApi(fakeApi({ handoverExport }))
     await seatWith([])
+    useAppStore.setState({ session: testSession() })
     const user = userEvent.setup()
     renderWithProviders(<HandoverBookPage />)
     await user.click(await screen.findByRole('button', { name: '导出' }))
     expect(handoverExport).toHaveBeenCalledWith({ from: addCalendarDays(today, -6), to: today })
     expect(await screen.findByText('已导出 12 条记录到 /data/exports/book.ndjson')).toBeInTheDocument()
+  })
+
+  it('Export is not an agent’s: the button is disabled and says why', async () => {
+    const handoverExport = vi.fn(async () => ok({ path: '/data/exports/book.ndjson', entries: 12 }))
+    installApi(fakeApi({ handoverExport }))
+    await seatWith([])
+    renderWithProviders(<HandoverBookPage />)
+    const button = await screen.findByRole('button', { name: '导出' })
+    expect(button).toBeDisabled()
+    expect(button).toHaveAccessibleDescription('导出的文件含客户电话和地址，仅班长和主管可以导出。')
+    expect(screen.getByRole('button', { name: '校验交接本' })).toBeEnabled()
+    expect(handoverExport).not.toHaveBeenCalled()
+  })
+
+  it('Export says main’s refusal in plain words (main decides who may export)', async () => {
+    installApi(fakeApi({ handoverExport: async () => fail('leadOrSupervisorOnly') }))
+    await seatWith([])
+    useAppStore.setState({ session: testSession({ user: { employeeNo: 'E001', name: '王主管', role: 'shiftLead' } }) })
+    const user = userEvent.setup()
+    renderWithProviders(<HandoverBookPage />)
+    await user.click(await screen.findByRole('button', { name: '导出' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent('只有班长或主管可以进行此操作，请联系当班班长。')
+    expect(screen.queryByRole('status')).not.toBeInTheDocument()
   })
 
   it('Print in Electron prints to PDF and shows the path', async () => {

@@ -1,13 +1,16 @@
 import { Alert, Button, Group, List, Text } from '@mantine/core'
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { canExportBook } from '../../../../../shared/domain/handover/leads'
 import type { BookVerification } from '../../../../../shared/ipc/contract'
 import { call } from '../../../api/client'
+import { useAppStore } from '../../../app/appStore'
 import { ErrorAlert } from '../../../ui/ErrorAlert'
 import { printHash } from '../print/printRoute'
 
 // The book's tools: verify every signature and checkpoint, export the dates for HQ, print them.
-// Each says its outcome in plain words under the buttons.
+// Each says its outcome in plain words under the buttons. The export carries the journal, with the
+// customers' phones and addresses: an agent sees why it is not theirs to press (main refuses it too).
 
 type Outcome = { kind: 'verified'; result: BookVerification } | { kind: 'exported'; path: string; entries: number } | { kind: 'printed'; path: string } | null
 
@@ -35,6 +38,8 @@ export function BookTools({ from, to }: { from: string; to: string }) {
   const [busy, setBusy] = useState<'verify' | 'export' | 'print' | null>(null)
   const [outcome, setOutcome] = useState<Outcome>(null)
   const [error, setError] = useState<unknown>(null)
+  const mayExport = useAppStore((state) => (state.session ? canExportBook(state.session.user.role) : false))
+  const exportNoteId = useId()
 
   const run = async (kind: 'verify' | 'export' | 'print', work: () => Promise<Outcome>) => {
     setBusy(kind)
@@ -67,13 +72,24 @@ export function BookTools({ from, to }: { from: string; to: string }) {
         <Button variant="default" loading={busy === 'verify'} disabled={busy !== null} onClick={() => void verify()}>
           {t('handover.tools.verify')}
         </Button>
-        <Button variant="default" loading={busy === 'export'} disabled={busy !== null || from > to} onClick={() => void exportBook()}>
+        <Button
+          variant="default"
+          loading={busy === 'export'}
+          disabled={busy !== null || from > to || !mayExport}
+          aria-describedby={mayExport ? undefined : exportNoteId}
+          onClick={() => void exportBook()}
+        >
           {t('handover.tools.export')}
         </Button>
         <Button variant="default" loading={busy === 'print'} disabled={busy !== null || from > to} onClick={() => void print()}>
           {t('handover.tools.print')}
         </Button>
       </Group>
+      {!mayExport && (
+        <Text size="xs" c="dimmed" id={exportNoteId}>
+          {t('handover.tools.exportLeadsOnly')}
+        </Text>
+      )}
       <ErrorAlert error={error} />
       {outcome?.kind === 'verified' && <Verification result={outcome.result} />}
       {outcome?.kind === 'exported' && (

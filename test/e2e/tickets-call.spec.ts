@@ -120,4 +120,33 @@ test.describe('on the demo seat', () => {
     await expect(row.getByRole('button', { name: `编辑 ${ticketNo}` })).toHaveCount(0)
     expect((await journalEntriesOf(seatDesk.dataDir, 'ticket.opened')).filter((entry) => entry.payload.ticketNo === ticketNo)).toHaveLength(1)
   })
+
+  test('notices of due tickets wait under a dialog: its buttons stay clickable, and the notices are there after', async ({ page, seatDesk }) => {
+    await seatDesk.open()
+    await startDemoShift(page, 'A001')
+    // The demo's A001 has overdue tickets: told at the start of the shift, bottom right.
+    const notice = page.getByText(/^(工单 \S+ 已超时|我的工单时限)$/).first()
+    await expect(notice).toBeVisible()
+    await showScreen(page, '工单')
+    await page.getByRole('button', { name: '新建工单' }).click()
+    const form = ticketFormDialog(page)
+    // A complaint's form is taller than the window: its buttons end at the bottom, where notices stack.
+    await chooseTicketKind(page, '投诉')
+    // Whatever stands at a button's centre takes the click: it must be the button, not a notice.
+    for (const name of ['创建工单', '取消']) {
+      const button = form.getByRole('button', { name, exact: true })
+      await button.scrollIntoViewIfNeeded()
+      const hit = await button.evaluate((element) => {
+        const box = element.getBoundingClientRect()
+        const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)
+        return top !== null && element.contains(top)
+      })
+      expect(hit, `${name} is under something else`).toBe(true)
+      await button.click({ trial: true })
+    }
+    await form.getByRole('button', { name: '取消', exact: true }).click()
+    await page.getByRole('dialog', { name: '放弃这张工单？' }).getByRole('button', { name: '放弃', exact: true }).click()
+    await expect(form).toHaveCount(0)
+    await expect(notice).toBeVisible()
+  })
 })

@@ -3,14 +3,20 @@ import { Notifications } from '@mantine/notifications'
 import type { ReactNode } from 'react'
 import { I18nextProvider } from 'react-i18next'
 import { i18n } from '../i18n'
+import { ATTENTION_NOTICES_LIMIT, ATTENTION_NOTICES_Z_INDEX, attentionNoticesStore } from '../ui/attentionNotices'
 import { theme } from '../ui/theme'
 
-/** Theme, translations and notifications; the colour scheme is remembered in localStorage by Mantine. */
+/**
+ * Theme, translations and the two notification areas (feedback at the top, above dialogs; attention
+ * notices at the bottom right, under them: ui/attentionNotices.ts); the colour scheme is remembered in
+ * localStorage by Mantine.
+ */
 export function Providers({ children }: { children: ReactNode }) {
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} defaultColorScheme="light">
-        <Notifications position="bottom-right" />
+        <Notifications position="top-center" />
+        <Notifications store={attentionNoticesStore} position="bottom-right" zIndex={ATTENTION_NOTICES_Z_INDEX} limit={ATTENTION_NOTICES_LIMIT} />
         {children}
       </MantineProvider>
     </I18nextProvider>

@@ -6,6 +6,7 @@ import { fakeApi, testSession } from '../../../testing/fakeApi'
 import { renderWithProviders } from '../../../testing/render'
 import { ticketEscalated, ticketOpened, transferOffered } from '../../../testing/tickets'
 import { AGENTS, minutesAfterEntry, seatWith } from '../testSeat'
+import { attentionNoticesStore } from '../../../ui/attentionNotices'
 import { useTicketNotifications } from './useTicketNotifications'
 
 const session = testSession({ sessionId: 's-A001', startedAt: '2026-11-23T01:00:00.000Z', user: AGENTS[0]! })
@@ -27,7 +28,7 @@ describe('ticket notifications', () => {
   })
   afterEach(() => {
     vi.useRealTimers()
-    act(() => notifications.clean())
+    act(() => notifications.clean(attentionNoticesStore))
   })
 
   it('tells me once when my ticket crosses into due soon and once into overdue, by the clock alone', async () => {
@@ -54,7 +55,7 @@ describe('ticket notifications', () => {
     const first = renderWithProviders(<Notifier />)
     expect(await screen.findAllByText(/工单 .* 已超时/)).toHaveLength(1)
     first.unmount()
-    act(() => notifications.clean())
+    act(() => notifications.clean(attentionNoticesStore))
 
     const reloaded = renderWithProviders(<Notifier />)
     act(() => vi.advanceTimersByTime(15_000))

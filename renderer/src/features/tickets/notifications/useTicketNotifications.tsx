@@ -1,5 +1,4 @@
 import { Button, Stack, Text } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
 import type { TFunction } from 'i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useEffect } from 'react'
@@ -7,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import type { SessionView } from '../../../../../shared/ipc/contract'
 import { db, type ShiftSessionRow } from '../../../db/schema'
 import { formatDeadline } from '../../../i18n/format'
+import { showAttentionNotice } from '../../../ui/attentionNotices'
 import { useNow } from '../../call/useNow'
 import { DUE_SOON_MS, pendingTransfersFor } from '../data/ticketQueries'
 import { ticketDueState } from '../dueState'
@@ -45,7 +45,7 @@ function show(notice: TicketNotice, t: TFunction, language: string, nameOf: (emp
     case 'overdue':
     case 'dueSoon': {
       const { ticket } = notice
-      notifications.show({
+      showAttentionNotice({
         id: notice.key,
         color: notice.kind === 'overdue' ? 'red' : 'orange',
         title: t(`tickets.notify.${notice.kind}Title`, { number: ticket.ticketNo }),
@@ -63,7 +63,7 @@ function show(notice: TicketNotice, t: TFunction, language: string, nameOf: (emp
       return
     }
     case 'escalated':
-      notifications.show({
+      showAttentionNotice({
         id: notice.key,
         color: 'orange',
         autoClose: false,
@@ -79,7 +79,7 @@ function show(notice: TicketNotice, t: TFunction, language: string, nameOf: (emp
       })
       return
     case 'transferOffered':
-      notifications.show({
+      showAttentionNotice({
         id: notice.key,
         color: 'blue',
         autoClose: false,
@@ -96,7 +96,7 @@ function show(notice: TicketNotice, t: TFunction, language: string, nameOf: (emp
 
 function showSummary(due: TicketNotice[], t: TFunction) {
   const overdue = due.filter((notice) => notice.kind === 'overdue').length
-  notifications.show({
+  showAttentionNotice({
     id: `summary:${due.map((notice) => notice.key).join('|')}`,
     color: overdue > 0 ? 'red' : 'orange',
     autoClose: false,

@@ -10,6 +10,8 @@ export interface DiscardGuard {
    * (through the portal) to the form's own Esc handling.
    */
   confirmation: ReactNode
+  /** The question is open: Esc is its answer, not the form's (a drawer must not hear it too). */
+  asking: boolean
 }
 
 /** What the question says; the default is about "what was typed", any form. */
@@ -38,5 +40,5 @@ export function useDiscardGuard(isDirty: () => boolean, close: () => void, texts
       {texts.body ?? t('common.discard.body')}
     </ConfirmModal>
   )
-  return { requestClose, confirmation }
+  return { requestClose, confirmation, asking }
 }

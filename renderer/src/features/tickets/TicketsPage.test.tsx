@@ -132,4 +132,32 @@ describe('tickets screen', () => {
     await user.keyboard('{Enter}')
     expect(useTicketsScreen.getState().openTicketId).toBe('t-tracking')
   })
+
+  it('a note typed and not yet added is not dropped by Esc: the drawer asks, and closes at once when nothing is typed', async () => {
+    const user = userEvent.setup()
+    renderWithProviders(<TicketsPage />)
+    await resultNumbers(3)
+    await user.click(screen.getByRole('row', { name: `工单 ${numberOf(11)}（多收运费）` }))
+    const drawer = await screen.findByRole('dialog', { name: '工单详情' })
+    const note = await within(drawer).findByRole('textbox', { name: '添加备注' })
+    await user.type(note, '客户说下午再来电')
+    await user.keyboard('{Escape}')
+    const question = await screen.findByRole('dialog', { name: '放弃这条备注？' })
+    // Esc answers the question (keep typing), and the drawer stays with the note in it.
+    await user.keyboard('{Escape}')
+    await vi.waitFor(() => expect(screen.queryByRole('dialog', { name: '放弃这条备注？' })).not.toBeInTheDocument())
+    expect(question).not.toBeInTheDocument()
+    expect(screen.getByRole('dialog', { name: '工单详情' })).toBeInTheDocument()
+    expect(within(drawer).getByRole('textbox', { name: '添加备注' })).toHaveValue('客户说下午再来电')
+    // The close button asks too; "放弃备注" closes the ticket.
+    await user.click(within(drawer).getByRole('button', { name: '关闭' }))
+    await user.click(within(await screen.findByRole('dialog', { name: '放弃这条备注？' })).getByRole('button', { name: '放弃备注' }))
+    await vi.waitFor(() => expect(useTicketsScreen.getState().openTicketId).toBeNull())
+    // With nothing typed, Esc closes the ticket at once.
+    await user.click(screen.getByRole('row', { name: `工单 ${numberOf(11)}（多收运费）` }))
+    await screen.findByRole('dialog', { name: '工单详情' })
+    await user.keyboard('{Escape}')
+    await vi.waitFor(() => expect(useTicketsScreen.getState().openTicketId).toBeNull())
+    expect(screen.queryByRole('dialog', { name: '放弃这条备注？' })).not.toBeInTheDocument()
+  })
 })

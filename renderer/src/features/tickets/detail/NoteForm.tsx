@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Textarea } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { contract } from '../../../../../shared/ipc/contract'
 import { call } from '../../../api/client'
@@ -9,8 +9,11 @@ import { ErrorAlert } from '../../../ui/ErrorAlert'
 import { saveOnCtrlEnter, useSubmitOnce } from '../../../ui/useSubmitOnce'
 import { zodValidator } from '../../../ui/zodForm'
 
-/** Anyone at the seat adds what they learnt; Ctrl+Enter saves from the text area, one note per press. */
-export function NoteForm({ ticketId }: { ticketId: string }) {
+/**
+ * Anyone at the seat adds what they learnt; Ctrl+Enter saves from the text area, one note per press.
+ * `onDraftChange` hears whether a note is typed and not yet added, so the drawer asks before closing.
+ */
+export function NoteForm({ ticketId, onDraftChange }: { ticketId: string; onDraftChange?: (typed: boolean) => void }) {
   const { t } = useTranslation()
   const [error, setError] = useState<unknown>(null)
   const toRequest = (values: { text: string }) => ({ ticketId, text: values.text })
@@ -32,6 +35,11 @@ export function NoteForm({ ticketId }: { ticketId: string }) {
     // Emptied after saving, ready for the next note.
     { lockAfterSave: false },
   )
+  const typed = form.values.text.trim() !== ''
+  useEffect(() => {
+    onDraftChange?.(typed)
+  }, [typed, onDraftChange])
+  useEffect(() => () => onDraftChange?.(false), [onDraftChange])
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="xs">

@@ -49,10 +49,12 @@ export interface TicketDetailProps {
   me: string
   /** An action's dialog opened or closed: while one is open, Esc is that dialog's, not the drawer's. */
   onDialogChange?: (open: boolean) => void
+  /** A note is typed and not yet added (or no longer). */
+  onNoteDraftChange?: (typed: boolean) => void
 }
 
 /** One ticket: who owns it, every deadline, what it says, what happened, and what can be done now. */
-export function TicketDetail({ ticket, me, onDialogChange }: TicketDetailProps) {
+export function TicketDetail({ ticket, me, onDialogChange, onNoteDraftChange }: TicketDetailProps) {
   const { t, i18n } = useTranslation()
   const language = i18n.language === 'en' ? 'en' : 'zh-CN'
   const now = useNow(true, CLOCK_REFRESH_MS)
@@ -159,7 +161,8 @@ export function TicketDetail({ ticket, me, onDialogChange }: TicketDetailProps) 
       </Section>
 
       <Section title={t('tickets.timeline.title')}>
-        <NoteForm ticketId={ticket.ticketId} />
+        {/* Keyed by the ticket: a note typed for one ticket is never added to another. */}
+        <NoteForm key={ticket.ticketId} ticketId={ticket.ticketId} onDraftChange={onNoteDraftChange} />
         <TicketTimeline kind={ticket.kind} events={events ?? []} nameOf={nameOf} clockLabel={clockLabel} />
       </Section>
 

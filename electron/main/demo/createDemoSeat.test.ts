@@ -2,18 +2,23 @@ import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { clocksForTicket, defaultDeadlineSettings, dueAt } from '../../../shared/domain/tickets/deadlines'
 import { resolutionGaps, ticketKinds, type TicketDetails } from '../../../shared/domain/tickets/kinds'
 import { isOpenStatus, type TicketStatus } from '../../../shared/domain/tickets/lifecycle'
 import { createWorkingDayCalendar } from '../../../shared/domain/tickets/workingDays'
 import type { JournalEntry } from '../../../shared/journal/entry'
 import type { EntryKind, EntryPayload } from '../../../shared/journal/kinds'
+import { toKnownEntry } from '../../../shared/journal/knownEntry'
+import { verifyCommand } from '../../cli/verifyCommand'
 import { manualClock } from '../clock'
+import { readCheckpoints } from '../handover/checkpointFile'
+import { HandoverBook } from '../handover/handoverBook'
+import { verifyBook } from '../handover/verifyBook'
 import { verifyJournalDirectory } from '../journal/verifyJournalDirectory'
 import { unprotectedSealer } from '../keys/sealer'
 import { createSeatDeskServices } from '../services'
-import { createDemoSeat, DemoFolderInUseError } from './createDemoSeat'
+import { createDemoSeat, DEFAULT_DEMO_ENTRIES, DemoFolderInUseError, type DemoSeat } from './createDemoSeat'
 import { readJournalFiles } from './seatFixture'
 
 let dataDir: string
@@ -58,12 +63,62 @@ describe('createDemoSeat', () => {
     }
   })
 
-  it('holds tickets of every kind, opened on calls, worked, handed over, and some overdue at now', async () => {
-    const now = new Date('2026-03-20T06:00:00.000Z')
-    const demo = await createDemoSeat({ dataDir, entries: 400, clock: manualClock(now) })
-    expect(await verifyJournalDirectory(join(dataDir, 'journal'))).toMatchObject({ status: 'intact', entries: demo.entries })
+  it('refuses a folder that already holds a seat before opening anything in it', async () => {
+    await createDemoSeat({ dataDir, entries: 20 })
+    const segment = join(dataDir, 'journal', 'segment-000001.ndjson')
+    const before = await readFile(segment)
+    await expect(createDemoSeat({ dataDir, entries: 20 })).rejects.toThrow(DemoFolderInUseError)
+    await expect(createDemoSeat({ dataDir, entries: 20 })).rejects.toThrow(/already holds seat data \(journal\/segment-000001\.ndjson\)/)
+    // Not even opened: a live seat's journal gets no back-dated entries, and no lock is left behind.
+    expect(await readFile(segment)).toEqual(before)
+    expect(await readdir(join(dataDir, 'journal'))).not.toContain('writer.lock')
+  })
 
-    const entries = await readAll()
+  it('refuses a folder with only keys or identity files, and accepts an empty journal folder', async () => {
+    await mkdir(join(dataDir, 'keys'))
+    await writeFile(join(dataDir, 'keys', 'seat-key.json'), '{}')
+    await expect(createDemoSeat({ dataDir, entries: 20 })).rejects.toThrow(/keys\/seat-key\.json/)
+    await rm(join(dataDir, 'keys'), { recursive: true })
+    await mkdir(join(dataDir, 'identity'))
+    await writeFile(join(dataDir, 'identity', 'secrets.json'), '{}')
+    await expect(createDemoSeat({ dataDir, entries: 20 })).rejects.toThrow(/identity\/secrets\.json/)
+    expect(existsSync(join(dataDir, 'journal'))).toBe(false)
+    await rm(join(dataDir, 'identity'), { recursive: true })
+    await mkdir(join(dataDir, 'journal'))
+    await expect(createDemoSeat({ dataDir, entries: 20 })).resolves.toMatchObject({ users: expect.any(Array) })
+  })
+})
+
+/**
+ * The demo a seat gets by default (the preview's --demo), written once for the tests below and read
+ * from the files (journalRead answers only a signed-in session, and the demo leaves nobody signed in).
+ */
+const defaultNow = new Date('2026-03-20T06:00:00.000Z')
+let defaultDemo: { dataDir: string; demo: DemoSeat; entries: JournalEntry[] }
+
+describe('the default demo seat', () => {
+  beforeAll(async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'seatdesk-demo-default-'))
+    const demo = await createDemoSeat({ dataDir: folder, clock: manualClock(defaultNow) })
+    defaultDemo = { dataDir: folder, demo, entries: await readJournalFiles(join(folder, 'journal')) }
+  }, 180_000)
+  afterAll(async () => {
+    if (defaultDemo) await rm(defaultDemo.dataDir, { recursive: true, force: true })
+  })
+
+  it('keeps to its size and verifies, with the journal CLI too', async () => {
+    const { demo, dataDir: folder } = defaultDemo
+    expect(demo.entries).toBeGreaterThanOrEqual(DEFAULT_DEMO_ENTRIES * 0.95)
+    expect(demo.entries).toBeLessThanOrEqual(DEFAULT_DEMO_ENTRIES * 1.05)
+    expect(await verifyJournalDirectory(join(folder, 'journal'))).toMatchObject({ status: 'intact', entries: demo.entries })
+    const printed: string[] = []
+    const code = await verifyCommand([folder], { out: (line) => printed.push(line), err: (line) => printed.push(line) })
+    expect(code, printed.join('\n')).toBe(0)
+    expect(printed.at(-1)).toMatch(new RegExp(`^intact: ${demo.entries} entries`))
+  })
+
+  it('holds tickets of every kind, opened on calls, worked, handed over, and some overdue at now', () => {
+    const { entries } = defaultDemo
     const of = <K extends EntryKind>(kind: K) => entries.filter((entry) => entry.kind === kind).map((entry) => ({ ...entry, payload: entry.payload as EntryPayload<K> }))
     const tickets = ticketsAtEnd(entries)
     expect(new Set([...tickets.values()].map((ticket) => ticket.details.kind))).toEqual(new Set(ticketKinds))
@@ -99,42 +154,162 @@ describe('createDemoSeat', () => {
 
     // Overdue at "now": the last evening's overcharge (2 hours) and tracking inquiry (5 minutes), and
     // the week-old complaint nobody investigated (1 working day).
-    const overdue = [...tickets.values()].filter((ticket) => isOverdue(ticket, now)).map((ticket) => ticket.details.kind)
+    const overdue = [...tickets.values()].filter((ticket) => isOverdue(ticket, defaultNow)).map((ticket) => ticket.details.kind)
     expect(overdue).toEqual(expect.arrayContaining(['overcharge', 'trackingInquiry', 'complaint']))
     // Not everything: most tickets were worked in time.
     expect(overdue.length).toBeLessThan(tickets.size / 2)
   })
 
-  it('refuses a folder that already holds a seat before opening anything in it', async () => {
-    await createDemoSeat({ dataDir, entries: 20 })
-    const segment = join(dataDir, 'journal', 'segment-000001.ndjson')
-    const before = await readFile(segment)
-    await expect(createDemoSeat({ dataDir, entries: 20 })).rejects.toThrow(DemoFolderInUseError)
-    await expect(createDemoSeat({ dataDir, entries: 20 })).rejects.toThrow(/already holds seat data \(journal\/segment-000001\.ndjson\)/)
-    // Not even opened: a live seat's journal gets no back-dated entries, and no lock is left behind.
-    expect(await readFile(segment)).toEqual(before)
-    expect(await readdir(join(dataDir, 'journal'))).not.toContain('writer.lock')
+  it('holds a month of handover pages, each signed, taken over and countersigned by its lead', () => {
+    const { entries } = defaultDemo
+    const of = <K extends EntryKind>(kind: K) => entries.filter((entry) => entry.kind === kind).map((entry) => ({ ...entry, payload: entry.payload as EntryPayload<K> }))
+    const signed = of('handover.signed')
+    const acknowledged = new Map(of('handover.acknowledged').map((entry) => [entry.payload.pageId, entry]))
+    const countersigned = new Map(of('handover.countersigned').map((entry) => [entry.payload.pageId, entry]))
+
+    // Two pages a day (morning to evening, evening to the next morning) but the last evening, which
+    // ends with a transfer: every day of the month before "now".
+    const dates = [...new Set(signed.map((entry) => entry.payload.page.date))].sort()
+    expect(dates).toHaveLength(30)
+    expect(dates.at(-1)).toBe('2026-03-19')
+    expect(signed).toHaveLength(2 * 30 - 1)
+    expect(new Set(signed.map((entry) => `${entry.payload.page.date}:${entry.payload.page.patternId}`)).size).toBe(signed.length)
+
+    const roster = new Map(of('roster.changed').map((entry) => [entry.payload.day.date, entry.payload.day]))
+    for (const { payload, actor } of signed) {
+      const { page } = payload
+      expect(actor).toBe(page.outgoing)
+      // Who hands over to whom, and who leads, is the roster the supervisor entered for that day.
+      const shift = roster.get(page.date)?.shifts.find((candidate) => candidate.patternId === page.patternId)
+      expect(shift, `${page.date} ${page.patternId}`).toMatchObject({ agents: [page.outgoing], lead: page.lead })
+      expect(acknowledged.get(page.pageId)?.actor, page.pageId).toBe(page.incoming)
+      expect(countersigned.get(page.pageId)?.actor, page.pageId).toBe(page.lead)
+    }
+    // Each page is taken over by the agent of the next shift the roster names.
+    const mornings = signed.filter((entry) => entry.payload.page.patternId === 'morning')
+    for (const { payload } of mornings) {
+      expect(roster.get(payload.page.date)?.shifts.find((shift) => shift.patternId === 'evening')?.agents).toEqual([payload.page.incoming])
+    }
+    // Now and then an item refused with a reason, a lead's waiver first, a correction; tickets on most pages.
+    expect(of('handover.acknowledged').some((entry) => entry.payload.refused.length > 0)).toBe(true)
+    expect(of('handover.waived').length).toBeGreaterThan(0)
+    expect(of('handover.corrected').length).toBeGreaterThan(0)
+    expect(signed.filter((entry) => entry.payload.page.tickets.length > 0).length).toBeGreaterThan(signed.length / 2)
+    // "Now" is left clean: no page waits for anyone's acknowledgement.
+    expect(signed.every((entry) => acknowledged.has(entry.payload.page.pageId))).toBe(true)
+    expect(of('shiftSettings.changed')).toHaveLength(1)
+    expect(roster.has('2026-03-20')).toBe(true)
   })
 
-  it('refuses a folder with only keys or identity files, and accepts an empty journal folder', async () => {
-    await mkdir(join(dataDir, 'keys'))
-    await writeFile(join(dataDir, 'keys', 'seat-key.json'), '{}')
-    await expect(createDemoSeat({ dataDir, entries: 20 })).rejects.toThrow(/keys\/seat-key\.json/)
-    await rm(join(dataDir, 'keys'), { recursive: true })
-    await mkdir(join(dataDir, 'identity'))
-    await writeFile(join(dataDir, 'identity', 'secrets.json'), '{}')
-    await expect(createDemoSeat({ dataDir, entries: 20 })).rejects.toThrow(/identity\/secrets\.json/)
-    expect(existsSync(join(dataDir, 'journal'))).toBe(false)
-    await rm(join(dataDir, 'identity'), { recursive: true })
-    await mkdir(join(dataDir, 'journal'))
-    await expect(createDemoSeat({ dataDir, entries: 20 })).resolves.toMatchObject({ users: expect.any(Array) })
+  it('moves ticket ownership exactly as the acknowledged pages say', () => {
+    const { entries } = defaultDemo
+    const owners = new Map<string, string>()
+    const open = new Set<string>()
+    const transfers = new Map<string, { ticketIds: string[]; to: string }>()
+    const pages = new Map<string, EntryPayload<'handover.signed'>['page']>()
+    const refusals = new Map<string, Set<string>>()
+    let moves = 0
+    for (const entry of entries) {
+      const payload = entry.payload as Record<string, unknown>
+      switch (entry.kind) {
+        case 'ticket.opened':
+          owners.set(String(payload.ticketId), String(payload.owner))
+          open.add(String(payload.ticketId))
+          break
+        case 'ticket.statusChanged':
+          if (isOpenStatus(payload.status as TicketStatus)) open.add(String(payload.ticketId))
+          else open.delete(String(payload.ticketId))
+          break
+        case 'ticket.transferOffered':
+          transfers.set(String(payload.transferId), { ticketIds: payload.ticketIds as string[], to: String(payload.to) })
+          break
+        case 'ticket.transferAccepted':
+          for (const ticketId of transfers.get(String(payload.transferId))?.ticketIds ?? []) owners.set(ticketId, entry.actor)
+          break
+        case 'handover.signed': {
+          const { page } = payload as EntryPayload<'handover.signed'>
+          pages.set(page.pageId, page)
+          // The page lists exactly the open tickets its outgoing agent owns when they sign.
+          const owned = [...open].filter((ticketId) => owners.get(ticketId) === page.outgoing).sort()
+          expect(page.tickets.map((item) => item.ticketId).sort(), page.pageId).toEqual(owned)
+          break
+        }
+        case 'handover.acknowledged': {
+          const { pageId, refused } = payload as EntryPayload<'handover.acknowledged'>
+          refusals.set(pageId, new Set(refused.map((item) => item.item)))
+          break
+        }
+        case 'ticket.handedOver': {
+          const { pageId, ticketIds, from, to } = payload as EntryPayload<'ticket.handedOver'>
+          const page = pages.get(pageId)
+          expect(page, pageId).toBeDefined()
+          expect({ from, to, actor: entry.actor }).toEqual({ from: page?.outgoing, to: page?.incoming, actor: page?.incoming })
+          // Every ticket on the page the incoming agent did not refuse, and nothing else.
+          const accepted = (page?.tickets ?? []).map((item) => item.ticketId).filter((ticketId) => !refusals.get(pageId)?.has(`tickets:${ticketId}`))
+          expect([...ticketIds].sort()).toEqual(accepted.sort())
+          for (const ticketId of ticketIds) {
+            expect(owners.get(ticketId)).toBe(from)
+            owners.set(ticketId, to)
+          }
+          moves += ticketIds.length
+          break
+        }
+      }
+    }
+    expect(moves).toBeGreaterThan(50)
+    // A page whose every ticket was accepted has a ticket.handedOver; one refused ticket stays put.
+    const refusedTickets = [...refusals.values()].flatMap((refs) => [...refs]).filter((ref) => ref.startsWith('tickets:'))
+    expect(refusedTickets.length).toBeGreaterThan(0)
+  })
+
+  it('reads in the handover book as countersigned pages whose checkpoints the journal and the book file hold', async () => {
+    const { entries, dataDir: folder } = defaultDemo
+    const book = new HandoverBook()
+    for (const entry of entries) {
+      const known = toKnownEntry(entry)
+      if (known) book.apply(known)
+    }
+    const signed = entries.filter((entry) => entry.kind === 'handover.signed').map((entry) => (entry.payload as EntryPayload<'handover.signed'>).page.pageId)
+    const bySeq = new Map(entries.map((entry) => [entry.seq, entry]))
+    const pages = book.countersignedPages()
+    expect(pages.map((record) => record.pageId).sort()).toEqual([...signed].sort())
+    for (const record of pages) {
+      expect(record.state).toBe('countersigned')
+      expect(record.countersigned?.employeeNo).toBe(record.page.lead)
+      // The checkpoint is the journal's head just before the countersignature.
+      expect(record.checkpoint && bySeq.get(record.checkpoint.seq)?.hash).toBe(record.checkpoint?.hash)
+      expect(record.checkpoint?.seq).toBe((record.countersigned?.seq ?? 0) - 1)
+    }
+    const file = await readCheckpoints(folder)
+    expect(file.unreadable).toEqual([])
+    expect(file.lines.map(({ pageId, seq, hash }) => ({ pageId, seq, hash }))).toEqual(pages.map((record) => ({ pageId: record.pageId, seq: record.checkpoint?.seq, hash: record.checkpoint?.hash })))
+    expect(await verifyBook({ journalDirectory: join(folder, 'journal'), dataDir: folder })).toEqual({ ok: true, entries: entries.length, pages: pages.length, checkpoints: pages.length, problems: [] })
   })
 })
 
-// From the files: journalRead answers only a signed-in session, and the demo leaves nobody signed in.
-function readAll(): Promise<JournalEntry[]> {
-  return readJournalFiles(join(dataDir, 'journal'))
-}
+describe('createDemoSeat options', () => {
+  it('spreads the entries over the days asked for, every one staffed, and is deterministic for a seed', async () => {
+    const now = new Date('2026-03-20T06:00:00.000Z')
+    const shape = async (folder: string) => {
+      const demo = await createDemoSeat({ dataDir: folder, entries: 1_200, days: 10, clock: manualClock(now), seed: 7 })
+      const entries = await readJournalFiles(join(folder, 'journal'))
+      return { demo, entries, shape: entries.map((entry) => `${entry.ts} ${entry.kind} ${entry.actor}`) }
+    }
+    const first = await shape(dataDir)
+    const again = await mkdtemp(join(tmpdir(), 'seatdesk-demo-again-'))
+    try {
+      expect((await shape(again)).shape).toEqual(first.shape)
+    } finally {
+      await rm(again, { recursive: true, force: true })
+    }
+    expect(first.demo.entries).toBeGreaterThanOrEqual(1_100)
+    expect(first.demo.entries).toBeLessThanOrEqual(1_260)
+    expect(now.getTime() - Date.parse(first.entries[0]?.ts ?? '')).toBeLessThan(11 * 24 * 3_600_000)
+    const dates = new Set(first.entries.filter((entry) => entry.kind === 'handover.countersigned').map((entry) => entry.ts.slice(0, 10)))
+    expect(dates.size).toBeGreaterThanOrEqual(9)
+    expect(await verifyJournalDirectory(join(dataDir, 'journal'))).toMatchObject({ status: 'intact' })
+  })
+})
 
 interface TicketAtEnd {
   openedAt: string

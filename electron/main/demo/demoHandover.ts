@@ -157,47 +157,93 @@ function ledgerOf(desk: DemoDesk): TicketLedger {
   return ledger
 }
 
+/** A page the outgoing agent has signed, waiting for the incoming agent. */
+export interface SignedPage {
+  page: HandoverPage
+  pageHash: string
+}
+
 /**
  * One shift's handover, from the outgoing agent's last minutes to the lead's countersignature.
  * Expects `outgoing` signed in and ready; leaves `incoming` signed in and ready (their shift starts).
  */
 export async function handOverShift(desk: DemoDesk, options: HandOverShiftOptions): Promise<HandedOverShift> {
-  const { outgoing, incoming, lead, random } = options
-  const ledger = ledgerOf(desk)
-  await ledger.catchUp(desk)
-
-  const page = draftPage(ledger, options)
-  desk.wait(random.int(2, 6) * MINUTE)
-  // Half the agents save a draft first and finish it a few minutes later, as the screen allows.
-  if (random.chance(0.5)) {
-    await desk.call('handoverSaveDraft', { page: { ...page, remarks: '' } })
-    desk.wait(random.int(2, 8) * MINUTE)
-  }
-  const { pageHash } = await desk.call('handoverSign', { page, pin: outgoing.pin })
+  const { incoming, lead, random } = options
+  const signed = await signPage(desk, options)
 
   // The incoming agent takes the seat (the sign-in replaces the outgoing session) and reads the page.
   desk.wait(random.int(1, 5) * MINUTE)
   await desk.call('signIn', { employeeNo: incoming.employeeNo, pin: incoming.pin })
   desk.wait(random.int(1, 3) * MINUTE)
   await desk.call('checklistConfirm', { items: confirmedChecklist, pin: incoming.pin })
+  const { movedTicketIds, refused } = await acknowledgePage(desk, signed, incoming, random)
+  const { corrected } = await countersignPage(desk, signed, lead, random, options.outgoing)
+  return { pageId: signed.page.pageId, pageHash: signed.pageHash, movedTicketIds, refused, corrected }
+}
+
+/**
+ * The outgoing agent (signed in) writes the page from what they own and signs it with their PIN;
+ * half of them save a draft first and finish it a few minutes later, as the screen allows.
+ */
+export async function signPage(desk: DemoDesk, options: HandOverShiftOptions): Promise<SignedPage> {
+  const { outgoing, random } = options
+  const ledger = ledgerOf(desk)
+  await ledger.catchUp(desk)
+  const page = draftPage(ledger, options)
+  desk.wait(random.int(2, 6) * MINUTE)
+  if (random.chance(0.5)) {
+    await desk.call('handoverSaveDraft', { page: { ...page, remarks: '' } })
+    desk.wait(random.int(2, 8) * MINUTE)
+  }
+  const { pageHash } = await desk.call('handoverSign', { page, pin: outgoing.pin })
+  return { page, pageHash }
+}
+
+/**
+ * The incoming agent, at the seat, reads the page and acknowledges it with their PIN, now and then
+ * refusing an item with a reason (a refused ticket stays with the outgoing agent).
+ */
+export async function acknowledgePage(
+  desk: DemoDesk,
+  signed: SignedPage,
+  incoming: DemoAccount,
+  random: DemoRandom,
+): Promise<{ movedTicketIds: string[]; refused: string[] }> {
+  const { page } = signed
+  const ledger = ledgerOf(desk)
+  await ledger.catchUp(desk)
   desk.wait(random.int(2, 10) * MINUTE)
-  const refused = chooseRefusals(page, random, new Set(ledger.ownedOpen(outgoing.employeeNo).filter((ticket) => ticket.inTransfer).map((ticket) => ticket.ticketId)))
+  const refused = chooseRefusals(page, random, new Set(ledger.ownedOpen(page.outgoing).filter((ticket) => ticket.inTransfer).map((ticket) => ticket.ticketId)))
   const remarks = refused.length > 0 ? '其余事项已核对接收' : random.pick(acknowledgeRemarks)
   const { movedTicketIds } = await desk.call('handoverAcknowledge', { pageId: page.pageId, refused, remarks, pin: incoming.pin })
+  return { movedTicketIds, refused: refused.map((item) => item.item) }
+}
 
-  // The lead comes by the seat and countersigns with their own number and PIN.
+/** A lead at the seat lets the incoming agent start before acknowledging, saying why (journaled). */
+export async function waiveAcknowledgement(desk: DemoDesk, signed: SignedPage, lead: DemoAccount, reason: string): Promise<void> {
+  await desk.call('handoverWaive', { pageId: signed.page.pageId, employeeNo: lead.employeeNo, pin: lead.pin, reason })
+}
+
+/**
+ * The lead comes by the seat and countersigns with their own number and PIN; once in a while the
+ * lead, or the outgoing agent called back to the seat (null when they cannot sign: away on leave),
+ * later notes what the page got wrong.
+ */
+export async function countersignPage(
+  desk: DemoDesk,
+  signed: SignedPage,
+  lead: DemoAccount,
+  random: DemoRandom,
+  outgoing: DemoAccount | null,
+): Promise<{ corrected: boolean }> {
+  const { page } = signed
   desk.wait(random.int(3, 30) * MINUTE)
   await desk.call('handoverCountersign', { pageId: page.pageId, employeeNo: lead.employeeNo, pin: lead.pin })
-
-  let corrected = false
-  if (random.chance(0.1)) {
-    desk.wait(random.int(10, 90) * MINUTE)
-    // The lead, or the outgoing agent called back to the seat, notes what the page got wrong.
-    const by = random.chance(0.5) ? lead : outgoing
-    await desk.call('handoverCorrect', { pageId: page.pageId, employeeNo: by.employeeNo, pin: by.pin, text: random.pick(corrections) })
-    corrected = true
-  }
-  return { pageId: page.pageId, pageHash, movedTicketIds, refused: refused.map((item) => item.item), corrected }
+  if (!random.chance(0.1)) return { corrected: false }
+  desk.wait(random.int(10, 90) * MINUTE)
+  const by = random.chance(0.5) || !outgoing ? lead : outgoing
+  await desk.call('handoverCorrect', { pageId: page.pageId, employeeNo: by.employeeNo, pin: by.pin, text: random.pick(corrections) })
+  return { corrected: true }
 }
 
 function draftPage(ledger: TicketLedger, options: HandOverShiftOptions): HandoverPage {

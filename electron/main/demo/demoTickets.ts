@@ -11,9 +11,10 @@ import type { DemoRandom } from './random'
 // The demo seat's tickets (首问责任制), played through the same channels as the ticket screens: most
 // opened on a call (so the call record lists them), then worked in their owner's later sessions —
 // the branch checks, finance settles, the customer is called back — while colleagues note repeat
-// calls and escalate. The weeks start with one scripted life of every kind; the last evening ends
-// with a shift handover (a transfer accepted with the receiving user's PIN) and tickets still open
-// past their clocks, so the due and overdue lists have something to show at "now".
+// calls and escalate. Open tickets follow their owners through the handover pages (handedOver). The
+// weeks start with one scripted life of every kind; the last evening ends with a hand-over by
+// transfer (accepted with the receiving user's PIN) and tickets still open past their clocks, so the
+// due and overdue lists have something to show at "now".
 
 const SECOND = 1_000
 const MINUTE = 60 * SECOND
@@ -36,8 +37,12 @@ const kindWeights: readonly [TicketKind, number][] = [
   ['claim', 0.04],
   ['businessLead', 0.07],
 ]
-/** A repeat call waits at most this long for a colleague; after that the owner takes it too. */
-const REPEAT_CALL_PATIENCE = 2 * 24 * HOUR
+/**
+ * A repeat call waits at most this long for a colleague; after that the owner takes it too. Short:
+ * handover pages move open tickets to whoever works the next shift, so the owner is usually the
+ * agent at the seat, and a customer does not wait days to call back.
+ */
+const REPEAT_CALL_PATIENCE = 4 * HOUR
 
 interface LiveTicket {
   ticketId: string
@@ -108,16 +113,13 @@ export class DemoTickets {
     this.day = day
   }
 
-  /** The agent who has waited longest for the seat to work their tickets, among those on the rota. */
-  preferredUser(candidates: readonly DemoAccount[]): DemoAccount | null {
-    let best: { user: DemoAccount; at: number } | null = null
-    for (const ticket of this.live) {
-      const step = ticket.later[0]
-      if (!step || step.by !== 'owner' || ticket.inTransfer) continue
-      const user = candidates.find((candidate) => candidate.employeeNo === ticket.owner)
-      if (user && (!best || ticket.nextAt < best.at)) best = { user, at: ticket.nextAt }
-    }
-    return best?.user ?? null
+  /**
+   * An acknowledged handover page moved these tickets to `to` (ticket.handedOver): from now on their
+   * later steps wait for the new owner's sessions, as main decides who may move them.
+   */
+  handedOver(ticketIds: readonly string[], to: DemoAccount): void {
+    const moved = new Set(ticketIds)
+    for (const ticket of this.live) if (moved.has(ticket.ticketId)) ticket.owner = to.employeeNo
   }
 
   /** At sign-in: transfers offered to this user are accepted with their PIN, then due work is done. */
@@ -176,8 +178,8 @@ export class DemoTickets {
   }
 
   /**
-   * The last evening: the day agent takes a complaint and hands their open tickets to the evening
-   * duty lead (accepted with the lead's PIN), who then takes the evening's calls — an overcharge,
+   * The last evening: the day agent takes a complaint and hands their latest open tickets to the
+   * evening duty lead by transfer (accepted with the lead's PIN), who then takes the evening's calls — an overcharge,
    * a tracking inquiry waiting for the branch, a business lead — still open when the history ends,
    * and any kind the weeks did not happen to open.
    */

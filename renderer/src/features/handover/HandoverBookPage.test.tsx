@@ -179,6 +179,24 @@ describe('交接班: drafting and signing', () => {
     expect(request.page.tickets).toEqual([expect.objectContaining({ ticketId: 't-1', nextStep: '明早致电网点' })])
   })
 
+  it('keeps the roster’s choice when it is picked again (a required choice is never cleared by a click)', async () => {
+    installApi(fakeApi())
+    await seatWith([roster])
+    const user = userEvent.setup()
+    renderWithProviders(<HandoverBookPage />)
+    await user.click(await screen.findByRole('button', { name: '开始交班' }))
+    const dialog = await screen.findByRole('dialog', { name: '交班' })
+    const lead = within(dialog).getByRole('combobox', { name: /班长/ })
+    await vi.waitFor(() => expect(lead).toHaveValue('王主管（E001）'))
+    // Mantine's dropdown opens through a transition jsdom never finishes: its options are found hidden.
+    await user.click(lead)
+    await vi.waitFor(() => expect(lead).toHaveAttribute('aria-controls'))
+    const list = within(document.getElementById(lead.getAttribute('aria-controls')!)!)
+    await user.click(await list.findByRole('option', { name: '王主管（E001）', hidden: true }))
+    expect(lead).toHaveValue('王主管（E001）')
+    expect(within(dialog).getByRole('button', { name: '下一步' })).toBeEnabled()
+  })
+
   it('saves a draft without a PIN, with the goods and notices added', async () => {
     const handoverSaveDraft = vi.fn(async (_request: unknown) => ok({ pageId: 'p' }))
     const { user, dialog } = await startHandover({ handoverSaveDraft })

@@ -93,8 +93,25 @@ function ChooseStep({ me, onChosen, onCancel }: { me: string; onChosen: (page: H
         withAsterisk
       />
       <TextInput label={t('handover.draft.date')} type="date" value={choice.date} onChange={(event) => void choose({ patternId: choice.patternId, date: event.currentTarget.value })} withAsterisk />
-      <Select label={t('handover.draft.incoming')} data={options(me)} value={choice.incoming} onChange={(value) => setChoice({ ...choice, incoming: value })} searchable withAsterisk />
-      <Select label={t('handover.draft.lead')} data={options(null)} value={choice.lead} onChange={(value) => setChoice({ ...choice, lead: value })} searchable withAsterisk />
+      {/* Both are required: picking the one already chosen (say, the roster's) keeps it rather than clearing it. */}
+      <Select
+        label={t('handover.draft.incoming')}
+        data={options(me)}
+        value={choice.incoming}
+        onChange={(value) => setChoice((current) => ({ ...current, incoming: value }))}
+        allowDeselect={false}
+        searchable
+        withAsterisk
+      />
+      <Select
+        label={t('handover.draft.lead')}
+        data={options(null)}
+        value={choice.lead}
+        onChange={(value) => setChoice((current) => ({ ...current, lead: value }))}
+        allowDeselect={false}
+        searchable
+        withAsterisk
+      />
       <Group justify="flex-end">
         <Button variant="default" onClick={onCancel}>
           {t('common.cancel')}

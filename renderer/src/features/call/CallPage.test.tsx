@@ -410,4 +410,35 @@ describe('the call screen: tickets', () => {
     expect(service.channels()).not.toContain('callComplete')
     expect(screen.getByTestId('ticket-detail')).toBeInTheDocument()
   })
+
+  it('an F8 pressed while the hang-up is saving, before Alt+T opened a ticket, does not clear the ticket away', async () => {
+    act(() => notifications.clean())
+    const service = fakeCallService({ open: callView({ state: 'talking', answeredAt: secondsAgo(60) }) })
+    let releaseHangUp = () => {}
+    const hangUpSaved = new Promise<void>((resolve) => {
+      releaseHangUp = resolve
+    })
+    const callHangUp: typeof service.api.callHangUp = async (request) => {
+      await hangUpSaved
+      return service.api.callHangUp(request)
+    }
+    installApi(fakeApi({ ...service.api, callHangUp }))
+    const user = userEvent.setup()
+    renderWithProviders(<CallPage />)
+    await screen.findByRole('timer')
+    // The hang-up is slow to save; wrap-up done is pressed behind it, then a ticket is opened.
+    await user.keyboard('{F4}{F8}')
+    await user.keyboard('{Alt>}t{/Alt}')
+    const dialog = await screen.findByRole('dialog', { name: '新建工单' })
+    await waitFor(() => expect(within(dialog).getByRole('combobox', { name: /^工单类型/ })).toHaveFocus())
+    await user.keyboard('1{Enter}')
+    await user.type(within(dialog).getByLabelText(/^运单号/), 'SF1234567890')
+    releaseHangUp()
+    expect(await screen.findByText(finishTicketFirst)).toBeInTheDocument()
+    expect(await screen.findByTestId('call-state')).toHaveTextContent('整理中')
+    expect(service.channels()).toContain('callHangUp')
+    expect(service.channels()).not.toContain('callComplete')
+    expect(screen.getByRole('dialog', { name: '新建工单' })).toBeInTheDocument()
+    expect(within(dialog).getByLabelText(/^运单号/)).toHaveValue('SF1234567890')
+  })
 })

@@ -24,6 +24,8 @@ import {
   markSaid,
   openScenario,
   saveDetails,
+  setTicketWorkOpen,
+  TicketWorkOpen,
   useCallStore,
 } from './callStore'
 import { CallScripts, useScenarioScripts } from './CallScripts'
@@ -103,16 +105,13 @@ function CallDesk({ settings, view, onPalette, report }: { settings: CallSetting
   const scenarios = useScenarioScripts()
   const answerButton = useRef<HTMLButtonElement>(null)
   // A ticket form or the ticket drawer is open over the call (CallTicketsPanel).
-  const [ticketWorkOpen, setTicketWorkOpen] = useState(false)
+  const ticketWorkOpen = useCallStore((state) => state.ticketWorkOpen)
 
+  // Completing the call clears the desk, the half-typed ticket with it: the ticket is finished or
+  // cancelled first (callStore refuses with TicketWorkOpen, also for an F8 queued before the ticket
+  // opened). The other steps leave the ticket where it is (a caller who hangs up mid-ticket is still
+  // marked so with the hang-up key).
   const onComplete = useCallback(() => {
-    // Completing the call clears the desk, the half-typed ticket with it: the ticket is finished or
-    // cancelled first. The other steps leave the ticket where it is (a caller who hangs up mid-ticket
-    // is still marked so with the hang-up key).
-    if (ticketWorkOpen) {
-      notifications.show({ color: 'orange', message: t('ticketForm.callPanel.finishTicketFirst') })
-      return
-    }
     completeCall().then(
       (record) =>
         record &&
@@ -120,9 +119,10 @@ function CallDesk({ settings, view, onPalette, report }: { settings: CallSetting
           color: record.overTarget ? 'orange' : 'teal',
           message: t(record.overTarget ? 'call.completedOver' : 'call.completed', { time: formatDuration(record.handlingMs) }),
         }),
-      report,
+      (error: unknown) =>
+        error instanceof TicketWorkOpen ? notifications.show({ color: 'orange', message: t('ticketForm.callPanel.finishTicketFirst') }) : report(error),
     )
-  }, [report, t, ticketWorkOpen])
+  }, [report, t])
 
   // Behind the lock screen the page is inert, and so are the hotkeys.
   const locked = useAppStore((state) => state.session?.lockedAt != null)

@@ -25,12 +25,18 @@ interface CallState {
   /** Picked at wrap-up when the call ran over the target (optional). */
   overTargetReason: string | null
   busy: boolean
+  /** A ticket form or the ticket drawer is open over the call (CallTicketsPanel): wrap-up waits for it. */
+  ticketWorkOpen: boolean
 }
 
 const emptyDraft: CallDraft = { callerNumber: '', customerName: '', notes: '' }
 const perCall = { draft: emptyDraft, variables: {}, scenarioId: null, overTargetReason: null }
 
-export const useCallStore = create<CallState>(() => ({ settings: null, view: undefined, busy: false, ...perCall }))
+export const useCallStore = create<CallState>(() => ({ settings: null, view: undefined, busy: false, ticketWorkOpen: false, ...perCall }))
+
+export function setTicketWorkOpen(open: boolean): void {
+  useCallStore.setState({ ticketWorkOpen: open })
+}
 
 const refKey = (ref: ScriptRef) => `${ref.scriptId}@${ref.version}`
 /** Scripts reported shown for the open call, including requests still in flight. */
@@ -77,6 +83,17 @@ export class CallStepSkipped extends Error {
   constructor(readonly step: CallStep) {
     super(`callStepSkipped ${step}`)
     this.name = 'CallStepSkipped'
+  }
+}
+
+/**
+ * Wrap-up done was asked for while a ticket form or drawer is open over the call: completing the call
+ * clears the desk, the half-typed ticket with it, so the ticket is finished or cancelled first.
+ */
+export class TicketWorkOpen extends Error {
+  constructor() {
+    super('ticketWorkOpen')
+    this.name = 'TicketWorkOpen'
   }
 }
 
@@ -132,10 +149,13 @@ export const hangUp = () =>
 
 /**
  * Wrap-up done: the call record is written and the screen is ready for the next call. The
- * over-target reason is the one picked when the step's turn comes, unless one is given.
+ * over-target reason is the one picked when the step's turn comes, unless one is given. Refused with
+ * TicketWorkOpen while a ticket is open over the call — checked when the step's turn comes, so an F8
+ * queued behind a slow step before Alt+T opened a ticket does not clear that ticket away either.
  */
 export const completeCall = (overTargetReason?: string | null) =>
   enqueue('wrapUpDone', (view) => view?.state === 'wrapUp', async () => {
+    if (useCallStore.getState().ticketWorkOpen) throw new TicketWorkOpen()
     await saveDetails()
     const reason = overTargetReason === undefined ? useCallStore.getState().overTargetReason : overTargetReason
     const record = await call('callComplete', { overTargetReason: reason })

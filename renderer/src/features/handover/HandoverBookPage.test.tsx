@@ -197,6 +197,20 @@ describe('交接班: drafting and signing', () => {
     expect(within(dialog).getByRole('button', { name: '下一步' })).toBeEnabled()
   })
 
+  it('carries on a saved draft with the tickets I own now, keeping what I wrote on it', async () => {
+    installApi(fakeApi())
+    const draft = samplePage({ date: today, notices: [{ itemId: 'n-1', text: '明早系统升级' }] })
+    // Saved before the ticket was opened: carried on, the page lists it (main would refuse it otherwise).
+    await seatWith([handoverDrafted(10, draft), ticketOpened(11, { ticketId: 't-1', ticketNo: 'BJ01-20261123-0011' })])
+    const user = userEvent.setup()
+    renderWithProviders(<HandoverBookPage />)
+    await user.click(await screen.findByRole('button', { name: /查看 .* 的交接页/ }))
+    await user.click(await screen.findByRole('button', { name: '继续编辑草稿' }))
+    const dialog = await screen.findByRole('dialog', { name: '交班' })
+    expect(await within(dialog).findByRole('textbox', { name: /BJ01-20261123-0011/ })).toHaveValue('')
+    expect(within(dialog).getByRole('textbox', { name: /通知内容/ })).toHaveValue('明早系统升级')
+  })
+
   it('saves a draft without a PIN, with the goods and notices added', async () => {
     const handoverSaveDraft = vi.fn(async (_request: unknown) => ok({ pageId: 'p' }))
     const { user, dialog } = await startHandover({ handoverSaveDraft })

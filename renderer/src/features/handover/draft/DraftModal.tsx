@@ -12,13 +12,14 @@ import { call } from '../../../api/client'
 import { db, type HandoverPageRow, type RosterRow } from '../../../db/schema'
 import { formatDeadline } from '../../../i18n/format'
 import { ErrorAlert } from '../../../ui/ErrorAlert'
+import { Loading } from '../../../ui/Loading'
 import { useDiscardGuard } from '../../../ui/useDiscardGuard'
 import { PinInput } from '../../../ui/PinInput'
 import { translateIssue, zodValidator } from '../../../ui/zodForm'
 import { kindLabel } from '../../tickets/ticketLabels'
 import { useUsers } from '../../tickets/useUsers'
 import { patternLabel, useShiftSettings } from '../data/handoverQueries'
-import { prefilledPage, type PrefillChoice } from './draftPrefill'
+import { prefilledPage, resumedPage, type PrefillChoice } from './draftPrefill'
 
 // "Start handover": the outgoing agent chooses the shift, the date and who takes over, the page is
 // filled from the view (their open tickets, callbacks and cases), they write the next step of each
@@ -73,10 +74,12 @@ function ChooseStep({ me, onChosen, onCancel }: { me: string; onChosen: (page: H
     if (!ready) return
     setLoading(true)
     try {
-      // My draft of this shift, if I saved one: carry on with it rather than start again.
+      // My draft of this shift, if I saved one: carry on with it rather than start again, its tickets
+      // brought up to date with the view.
       const saved = await db.handoverPages.where('[date+patternId]').equals([choice.date, choice.patternId]).filter((row) => row.outgoing === me && row.state === 'draft').first()
       const addressing: PrefillChoice = { pageId: saved?.pageId ?? newId(), date: choice.date, patternId: choice.patternId, outgoing: me, incoming: choice.incoming!, lead: choice.lead! }
-      onChosen(saved ? { ...saved.page, ...addressing } : await prefilledPage(db, addressing))
+      const fresh = await prefilledPage(db, addressing)
+      onChosen(saved ? resumedPage(saved.page, fresh) : fresh)
     } finally {
       setLoading(false)
     }
@@ -287,16 +290,41 @@ function RemoveButton({ label, onClick }: { label: string; onClick: () => void }
   )
 }
 
+/** My saved draft, its tickets brought up to date with the view; null while it is read. */
+function useResumedDraft(existing: HandoverPageRow | undefined): HandoverPage | null {
+  // The draft as it was when opened: the view's later updates do not restart the editing.
+  const [draft] = useState(existing?.page)
+  const [page, setPage] = useState<HandoverPage | null>(null)
+  useEffect(() => {
+    if (!draft) return
+    let live = true
+    const { pageId, date, patternId, outgoing, incoming, lead } = draft
+    void prefilledPage(db, { pageId, date, patternId, outgoing, incoming, lead }).then((fresh) => live && setPage(resumedPage(draft, fresh)))
+    return () => {
+      live = false
+    }
+  }, [draft])
+  return page
+}
+
 /** A new page (choose, then edit), or my saved draft (edit straight away). */
 export function DraftModal({ me, existing, onClose }: { me: string; existing?: HandoverPageRow; onClose: () => void }) {
   const { t } = useTranslation()
-  const [page, setPage] = useState<HandoverPage | null>(existing?.page ?? null)
+  const [chosen, setChosen] = useState<HandoverPage | null>(null)
+  const resumed = useResumedDraft(existing)
+  const page = existing ? resumed : chosen
   const dirty = useRef<() => boolean>(() => false)
   const { requestClose, confirmation } = useDiscardGuard(() => dirty.current(), onClose)
   return (
     <>
       <Modal opened onClose={requestClose} title={t('handover.draft.title')} size="xl" closeOnClickOutside={false}>
-        {page ? <EditStep initial={page} onDone={onClose} onCancel={requestClose} dirty={dirty} /> : <ChooseStep me={me} onChosen={setPage} onCancel={onClose} />}
+        {page ? (
+          <EditStep initial={page} onDone={onClose} onCancel={requestClose} dirty={dirty} />
+        ) : existing ? (
+          <Loading />
+        ) : (
+          <ChooseStep me={me} onChosen={setChosen} onCancel={onClose} />
+        )}
       </Modal>
       {confirmation}
     </>

@@ -65,3 +65,27 @@ export async function prefilledPage(db: Pick<SeatDeskDb, 'tickets' | 'ticketEven
     remarks: '',
   }
 }
+
+/**
+ * A draft saved earlier, carried on: its lists of tickets, callbacks and cases follow the view as it
+ * is now (a ticket opened or taken on since is added, one closed or passed on since is dropped, or
+ * main would refuse to sign it), keeping what the agent wrote for those still there; the goods,
+ * faults, notices and remarks are theirs alone and stay as saved.
+ */
+export function resumedPage(saved: HandoverPage, fresh: HandoverPage): HandoverPage {
+  const written = <T, K>(items: readonly T[], key: (item: T) => K) => new Map(items.map((item) => [key(item), item]))
+  const tickets = written(saved.tickets, (item) => item.ticketId)
+  const callbacks = written(saved.callbacks, (item) => item.callbackId)
+  const cases = written(saved.cases, (item) => item.ticketId)
+  return {
+    ...saved,
+    ...pickAddressing(fresh),
+    tickets: fresh.tickets.map((item) => ({ ...item, nextStep: tickets.get(item.ticketId)?.nextStep || item.nextStep })),
+    callbacks: fresh.callbacks.map((item) => ({ ...item, note: callbacks.get(item.callbackId)?.note ?? item.note })),
+    cases: fresh.cases.map((item) => ({ ...item, summary: cases.get(item.ticketId)?.summary || item.summary })),
+  }
+}
+
+function pickAddressing({ pageId, date, patternId, outgoing, incoming, lead }: HandoverPage): PrefillChoice {
+  return { pageId, date, patternId, outgoing, incoming, lead }
+}

@@ -2,16 +2,21 @@ import { resolve } from 'node:path'
 import type { CliOutput } from './exitCodes'
 import { EXIT_OK, UsageError } from './exitCodes'
 
-function parseDemoArgs(args: string[]): { dataDir: string; entries?: number } {
+function parseDemoArgs(args: string[]): { dataDir: string; entries?: number; days?: number } {
   const [dataDir, ...rest] = args
   if (!dataDir || dataDir.startsWith('--')) throw new UsageError('demo needs a data folder')
-  if (rest.length === 0) return { dataDir: resolve(dataDir) }
-  const [flag, value, ...extra] = rest
-  const entries = Number(value)
-  if (flag !== '--entries' || !Number.isSafeInteger(entries) || entries < 1 || extra.length > 0) {
-    throw new UsageError('demo options: --entries N (a positive whole number)')
+  const options: { dataDir: string; entries?: number; days?: number } = { dataDir: resolve(dataDir) }
+  for (let index = 0; index < rest.length; index += 2) {
+    const [flag, value] = [rest[index], Number(rest[index + 1])]
+    const minimum = flag === '--days' ? 2 : 1
+    if ((flag !== '--entries' && flag !== '--days') || !Number.isSafeInteger(value) || value < minimum) {
+      throw new UsageError('demo options: --entries N (a positive whole number), --days N (2 or more)')
+    }
+    const key = flag === '--days' ? 'days' : 'entries'
+    if (options[key] !== undefined) throw new UsageError(`demo: ${flag} given twice`)
+    options[key] = value
   }
-  return { dataDir: resolve(dataDir), entries }
+  return options
 }
 
 export async function demoCommand(args: string[], output: CliOutput): Promise<number> {

@@ -111,7 +111,7 @@ describe('npm run journal -- verify', () => {
     const { code, stdout } = runCli('--help')
     expect(code).toBe(0)
     expect(stdout).toContain('verify DIR')
-    expect(stdout).toContain('demo DIR [--entries N]')
+    expect(stdout).toContain('demo DIR [--entries N] [--days N]')
     expect(stdout).toContain('export DIR --from YYYY-MM-DD --to YYYY-MM-DD [--out BUNDLE]')
     expect(stdout).toContain('verify DIR|BUNDLE')
   })
@@ -120,7 +120,7 @@ describe('npm run journal -- verify', () => {
 describe('npm run journal -- demo', () => {
   it('creates a demo seat that verifies, and prints the demo accounts', () => {
     const dataDir = join(root, 'demo-seat')
-    const demo = runCli('demo', dataDir, '--entries', '60')
+    const demo = runCli('demo', dataDir, '--days', '3', '--entries', '200')
     expect(demo.code, demo.stderr).toBe(0)
     expect(demo.stdout).toMatch(/demo seat written to .*: \d+ journal entries/)
     expect(demo.stdout).toMatch(/S001\s+\S+\s+supervisor\s+\d{4,8}/)
@@ -140,6 +140,7 @@ describe('npm run journal -- demo', () => {
     expect(runCli('demo').code).toBe(64)
     expect(runCli('demo', join(root, 'x'), '--entries', 'many').code).toBe(64)
     expect(runCli('demo', join(root, 'x'), '--size', '5').code).toBe(64)
+    expect(runCli('demo', join(root, 'x'), '--days', '5', '--days', '1').code).toBe(64)
   })
 })
 

@@ -24,7 +24,7 @@ const commands: Record<string, Command> = {
     run: exportCommand,
   },
   demo: {
-    usage: 'demo DIR [--entries N]',
+    usage: 'demo DIR [--entries N] [--days N]',
     summary: 'create a demo seat with users and shift history in an empty data folder',
     run: demoCommand,
   },

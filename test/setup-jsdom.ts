@@ -1,9 +1,14 @@
 import 'fake-indexeddb/auto'
 import '@testing-library/jest-dom/vitest'
 import { afterEach } from 'vitest'
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
 
 afterEach(() => cleanup())
+
+// findBy and waitFor give up after this long. Testing Library's default (1 s) fails a screen that
+// renders in 1.2 s on a shared two-core machine running other suites; a screen that works shows up in
+// milliseconds either way, so a longer limit slows only the tests that are failing anyway.
+configure({ asyncUtilTimeout: 5_000 })
 
 // The seats run Chinese systems; jsdom says en-US, which would make the app start in English.
 Object.defineProperty(window.navigator, 'language', { value: 'zh-CN', configurable: true })

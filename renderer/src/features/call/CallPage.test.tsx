@@ -46,6 +46,11 @@ describe('the call screen', () => {
   })
 
   it('comes back after a reload with the open call and its timer running from the stored answer time', async () => {
+    // The screen's clock stands still: the figures below do not depend on how long rendering takes.
+    vi.useFakeTimers({ toFake: ['Date'] })
+    onTestFinished(() => {
+      vi.useRealTimers()
+    })
     const service = fakeCallService({ open: callView({ answeredAt: secondsAgo(160), customerName: '王先生', notes: '查件' }) })
     start(service)
 
@@ -414,17 +419,8 @@ describe('the call screen: tickets', () => {
   it('an F8 pressed while the hang-up is saving, before Alt+T opened a ticket, does not clear the ticket away', async () => {
     act(() => notifications.clean())
     const service = fakeCallService({ open: callView({ state: 'talking', answeredAt: secondsAgo(60) }) })
-    let releaseHangUp = () => {}
-    const hangUpSaved = new Promise<void>((resolve) => {
-      releaseHangUp = resolve
-    })
-    const callHangUp: typeof service.api.callHangUp = async (request) => {
-      await hangUpSaved
-      return service.api.callHangUp(request)
-    }
-    installApi(fakeApi({ ...service.api, callHangUp }))
-    const user = userEvent.setup()
-    renderWithProviders(<CallPage />)
+    const hangUpSaving = holdChannel(service, 'callHangUp')
+    const user = start(service)
     await screen.findByRole('timer')
     // The hang-up is slow to save; wrap-up done is pressed behind it, then a ticket is opened.
     await user.keyboard('{F4}{F8}')
@@ -433,7 +429,7 @@ describe('the call screen: tickets', () => {
     await waitFor(() => expect(within(dialog).getByRole('combobox', { name: /^工单类型/ })).toHaveFocus())
     await user.keyboard('1{Enter}')
     await user.type(within(dialog).getByLabelText(/^运单号/), 'SF1234567890')
-    releaseHangUp()
+    hangUpSaving.release()
     expect(await screen.findByText(finishTicketFirst)).toBeInTheDocument()
     expect(await screen.findByTestId('call-state')).toHaveTextContent('整理中')
     expect(service.channels()).toContain('callHangUp')

@@ -4,10 +4,13 @@ import { defaultShiftSettings } from '../../../../shared/domain/handover/shifts'
 import { addCalendarDays, chinaDateOf } from '../../../../shared/domain/tickets/chinaTime'
 import { installApi } from '../../api/client'
 import { useAppStore } from '../../app/appStore'
+import { ProjectionSyncContext } from '../../app/ProjectionSyncContext'
+import { db } from '../../db/schema'
+import type { ProjectionSync } from '../../db/sync'
 import { fail, fakeApi, ok, testSession } from '../../testing/fakeApi'
 import { renderWithProviders } from '../../testing/render'
-import { entryOf, ticketOpened, transferOffered } from '../../testing/tickets'
-import { seatWith } from '../tickets/testSeat'
+import { entryOf, projectEntries, ticketOpened, transferOffered } from '../../testing/tickets'
+import { seatWith, usersEntries } from '../tickets/testSeat'
 import HandoverBookPage from './HandoverBookPage'
 import { handoverAcknowledged, handoverDrafted, handoverSigned, samplePage } from './testHandover'
 
@@ -195,6 +198,28 @@ describe('交接班: drafting and signing', () => {
     await user.click(await list.findByRole('option', { name: '王主管（E001）', hidden: true }))
     expect(lead).toHaveValue('王主管（E001）')
     expect(within(dialog).getByRole('button', { name: '下一步' })).toBeEnabled()
+  })
+
+  it('fills the page once the view has caught up with the journal: a ticket opened a moment ago is on it', async () => {
+    installApi(fakeApi())
+    await seatWith([roster])
+    // The journal is one entry ahead of the view until the page asks for a catch-up.
+    const requestCatchUp = vi.fn(async () => {
+      await projectEntries(db, [...usersEntries(), roster, ticketOpened(21, { ticketId: 't-new', ticketNo: 'BJ01-20261123-0021' })])
+    })
+    const sync = { requestCatchUp, rebuild: vi.fn(), listen: vi.fn() } as unknown as ProjectionSync
+    const user = userEvent.setup()
+    renderWithProviders(
+      <ProjectionSyncContext value={sync}>
+        <HandoverBookPage />
+      </ProjectionSyncContext>,
+    )
+    await user.click(await screen.findByRole('button', { name: '开始交班' }))
+    const dialog = await screen.findByRole('dialog', { name: '交班' })
+    await vi.waitFor(() => expect(within(dialog).getByRole('combobox', { name: /接班人/ })).toHaveValue('李娜（A002）'))
+    await user.click(within(dialog).getByRole('button', { name: '下一步' }))
+    expect(await within(dialog).findByRole('textbox', { name: /BJ01-20261123-0021/ })).toBeInTheDocument()
+    expect(requestCatchUp).toHaveBeenCalled()
   })
 
   it('carries on a saved draft with the tickets I own now, keeping what I wrote on it', async () => {

@@ -2,13 +2,14 @@ import { ActionIcon, Button, Checkbox, Group, Modal, Select, Stack, Text, Textar
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
-import { useEffect, useRef, useState, type RefObject } from 'react'
+import { useCallback, useContext, useEffect, useRef, useState, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { handoverPageSchema, type HandoverPage } from '../../../../../shared/domain/handover/page'
 import type { ShiftSettings } from '../../../../../shared/domain/handover/shifts'
 import { chinaDateOf } from '../../../../../shared/domain/tickets/chinaTime'
 import { pinSchema } from '../../../../../shared/domain/identity'
 import { call } from '../../../api/client'
+import { ProjectionSyncContext } from '../../../app/ProjectionSyncContext'
 import { db, type HandoverPageRow, type RosterRow } from '../../../db/schema'
 import { formatDeadline } from '../../../i18n/format'
 import { ErrorAlert } from '../../../ui/ErrorAlert'
@@ -39,8 +40,20 @@ export function rosterChoice(day: RosterRow | undefined, settings: ShiftSettings
 
 type Choice = { patternId: string; date: string; incoming: string | null; lead: string | null }
 
+/**
+ * The page is filled from the view once it has caught up with the journal: a ticket opened a moment
+ * ago must be on it (main refuses a page that leaves one out). A catch-up that fails leaves the view
+ * as it is (the journal screen says why) and main still checks the page when it is signed. Outside
+ * the app (tests) there is no sync.
+ */
+function useCaughtUp(): () => Promise<void> {
+  const sync = useContext(ProjectionSyncContext)
+  return useCallback(() => (sync ? sync.requestCatchUp().catch(() => undefined) : Promise.resolve()), [sync])
+}
+
 function ChooseStep({ me, onChosen, onCancel }: { me: string; onChosen: (page: HandoverPage) => void; onCancel: () => void }) {
   const { t, i18n } = useTranslation()
+  const caughtUp = useCaughtUp()
   const settings = useShiftSettings()
   const { users, nameOf } = useUsers()
   const [choice, setChoice] = useState<Choice>({ patternId: settings.patterns[0]?.id ?? '', date: chinaDateOf(Date.now()), incoming: null, lead: null })
@@ -74,6 +87,7 @@ function ChooseStep({ me, onChosen, onCancel }: { me: string; onChosen: (page: H
     if (!ready) return
     setLoading(true)
     try {
+      await caughtUp()
       // My draft of this shift, if I saved one: carry on with it rather than start again, its tickets
       // brought up to date with the view.
       const saved = await db.handoverPages.where('[date+patternId]').equals([choice.date, choice.patternId]).filter((row) => row.outgoing === me && row.state === 'draft').first()
@@ -295,15 +309,18 @@ function useResumedDraft(existing: HandoverPageRow | undefined): HandoverPage | 
   // The draft as it was when opened: the view's later updates do not restart the editing.
   const [draft] = useState(existing?.page)
   const [page, setPage] = useState<HandoverPage | null>(null)
+  const caughtUp = useCaughtUp()
   useEffect(() => {
     if (!draft) return
     let live = true
     const { pageId, date, patternId, outgoing, incoming, lead } = draft
-    void prefilledPage(db, { pageId, date, patternId, outgoing, incoming, lead }).then((fresh) => live && setPage(resumedPage(draft, fresh)))
+    void caughtUp()
+      .then(() => prefilledPage(db, { pageId, date, patternId, outgoing, incoming, lead }))
+      .then((fresh) => live && setPage(resumedPage(draft, fresh)))
     return () => {
       live = false
     }
-  }, [draft])
+  }, [draft, caughtUp])
   return page
 }
 

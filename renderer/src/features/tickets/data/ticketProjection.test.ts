@@ -1,6 +1,7 @@
 import { defaultDeadlineSettings } from '../../../../../shared/domain/tickets/deadlines'
 import { openSeatDeskDb, readMeta } from '../../../db/schema'
 import { catchUp } from '../../../db/sync'
+import { recordTableReads } from '../../../testing/tableReads'
 import { journalEntry, journalReader } from '../../../testing/fakeApi'
 import {
   callbackDone,
@@ -337,58 +338,16 @@ describe('ticket projection: customers, phone reveals and clock settings', () =>
 })
 
 describe('ticket projection: a page of the journal reads its tickets once', () => {
-  /** Requests to the tickets and callbacks tables while armed: single gets, bulk gets, queries and cursors. */
-  function countReads(db: ReturnType<typeof freshDb>) {
-    const counts = { ticketGets: 0, ticketBulkGets: 0, callbackReads: 0 }
-    let armed = false
-    db.use({
-      stack: 'dbcore',
-      name: 'countReads',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name)
-          if (name !== 'tickets' && name !== 'callbacks') return table
-          return {
-            ...table,
-            get: (request) => {
-              if (armed && name === 'tickets') counts.ticketGets++
-              return table.get(request)
-            },
-            getMany: (request) => {
-              if (armed && name === 'tickets') counts.ticketBulkGets++
-              return table.getMany(request)
-            },
-            query: (request) => {
-              if (armed && name === 'callbacks') counts.callbackReads++
-              return table.query(request)
-            },
-            openCursor: (request) => {
-              if (armed && name === 'callbacks') counts.callbackReads++
-              return table.openCursor(request)
-            },
-          }
-        },
-      }),
-    })
-    return {
-      counts,
-      arm: () => {
-        armed = true
-      },
-    }
-  }
-
   it('tickets opened in an earlier page: one bulk read of the tickets and one of their callbacks, however many entries name them', async () => {
     const db = freshDb()
-    const reads = countReads(db)
+    const recorder = recordTableReads(db)
     await projectEntries(db, [
       ticketOpened(1, { ticketId: 't-1', ticketNo: 'BJ01-20261123-0001' }, at('2026-11-23T01:00:00.000Z')),
       ticketOpened(2, { ticketId: 't-2', ticketNo: 'BJ01-20261123-0002' }, at('2026-11-23T01:01:00.000Z')),
       callbackScheduled(3, { ticketId: 't-1', callbackId: 'cb-1', dueAt: '2026-11-23T05:00:00.000Z' }, at('2026-11-23T01:02:00.000Z')),
     ])
-    reads.arm()
-    await catchUp(
+    const { reads } = await recorder.during(() =>
+      catchUp(
       db,
       journalReader([
         ticketOpened(1, { ticketId: 't-1', ticketNo: 'BJ01-20261123-0001' }, at('2026-11-23T01:00:00.000Z')),
@@ -401,8 +360,11 @@ describe('ticket projection: a page of the journal reads its tickets once', () =
         ticketOpened(8, { ticketId: 't-3', ticketNo: 'BJ01-20261123-0003' }, at('2026-11-23T04:02:00.000Z')),
         ticketNoteAdded(9, { ticketId: 't-3', text: '新工单' }, at('2026-11-23T04:03:00.000Z')),
       ]),
+      ),
     )
-    expect(reads.counts).toEqual({ ticketGets: 0, ticketBulkGets: 1, callbackReads: 1 })
+    // The catch-up's own meta reads aside: the tickets in one bulk get, their callbacks in one query.
+    const ticketReads = reads.filter((read) => read.table === 'tickets' || read.table === 'callbacks').map(({ table, request }) => `${table}.${request}`)
+    expect(ticketReads.sort()).toEqual([expect.stringMatching(/^callbacks\.(query|openCursor)$/), 'tickets.getMany'])
     expect(await db.callbacks.get('cb-1')).toMatchObject({ done: 1, outcome: 'reached' })
     expect((await db.tickets.get('t-1'))?.nextDueWhat).not.toBe('callback:cb-1')
     expect(await db.tickets.get('t-2')).toMatchObject({ status: 'inProgress' })

@@ -1,4 +1,5 @@
 import { openSeatDeskDb, type SeatDeskDb, type TicketRow } from '../../../db/schema'
+import { recordTableReads } from '../../../testing/tableReads'
 import {
   callbackScheduled,
   customerSaved,
@@ -131,57 +132,13 @@ describe('searchTickets', () => {
   })
 })
 
-/**
- * Counts the ticket rows read from IndexedDB (get, getMany, and queries for values); index-only reads
- * (primaryKeys, count) cost nothing here. A cursor over rows cannot be counted, so it counts as
- * unbounded. Registered before the database opens; counts only while armed.
- */
+/** The ticket rows a search reads from IndexedDB (index-only reads cost nothing; a cursor over rows is unbounded). */
 function countTicketRows(db: SeatDeskDb) {
-  let rows = 0
-  let armed = false
-  db.use({
-    stack: 'dbcore',
-    name: 'countTicketRows',
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name)
-        if (name !== 'tickets') return table
-        return {
-          ...table,
-          get: async (request) => {
-            const row: unknown = await table.get(request)
-            if (armed && row !== undefined) rows += 1
-            return row
-          },
-          getMany: async (request) => {
-            const found = await table.getMany(request)
-            if (armed) rows += found.filter((row) => row !== undefined).length
-            return found
-          },
-          query: async (request) => {
-            const answer = await table.query(request)
-            if (armed && request.values) rows += answer.result.length
-            return answer
-          },
-          openCursor: (request) => {
-            if (armed && request.values) rows = Number.POSITIVE_INFINITY
-            return table.openCursor(request)
-          },
-        }
-      },
-    }),
-  })
+  const recorder = recordTableReads(db)
   return {
-    /** Rows read by `run`. */
     async during<T>(run: () => Promise<T>): Promise<{ result: T; rows: number }> {
-      rows = 0
-      armed = true
-      try {
-        return { result: await run(), rows }
-      } finally {
-        armed = false
-      }
+      const { result, reads } = await recorder.during(run)
+      return { result, rows: reads.filter((read) => read.table === 'tickets').reduce((sum, read) => sum + read.rows, 0) }
     },
   }
 }

@@ -31,6 +31,16 @@ function holdChannel(service: ReturnType<typeof fakeCallService>, channel: 'call
   return { release, asked: () => asked }
 }
 
+/** Alt+T on the call, kind 1 (查货) by keyboard, a waybill typed: a ticket half-done over the call. */
+async function typeTrackingTicket(user: ReturnType<typeof userEvent.setup>): Promise<HTMLElement> {
+  await user.keyboard('{Alt>}t{/Alt}')
+  const dialog = await screen.findByRole('dialog', { name: '新建工单' })
+  await waitFor(() => expect(within(dialog).getByRole('combobox', { name: /^工单类型/ })).toHaveFocus())
+  await user.keyboard('1{Enter}')
+  await user.type(within(dialog).getByLabelText(/^运单号/), 'SF1234567890')
+  return dialog
+}
+
 function start(service: ReturnType<typeof fakeCallService>) {
   installApi(fakeApi(service.api))
   const user = userEvent.setup()
@@ -376,11 +386,7 @@ describe('the call screen: tickets', () => {
     renderWithProviders(<CallPage />)
     await screen.findByRole('timer')
 
-    await user.keyboard('{Alt>}t{/Alt}')
-    const dialog = await screen.findByRole('dialog', { name: '新建工单' })
-    await waitFor(() => expect(within(dialog).getByRole('combobox', { name: /^工单类型/ })).toHaveFocus())
-    await user.keyboard('1{Enter}')
-    await user.type(within(dialog).getByLabelText(/^运单号/), 'SF1234567890')
+    const dialog = await typeTrackingTicket(user)
     await user.keyboard('{F8}')
     expect(await screen.findByText(finishTicketFirst)).toBeInTheDocument()
     expect(screen.getByRole('dialog', { name: '新建工单' })).toBeInTheDocument()
@@ -424,11 +430,7 @@ describe('the call screen: tickets', () => {
     await screen.findByRole('timer')
     // The hang-up is slow to save; wrap-up done is pressed behind it, then a ticket is opened.
     await user.keyboard('{F4}{F8}')
-    await user.keyboard('{Alt>}t{/Alt}')
-    const dialog = await screen.findByRole('dialog', { name: '新建工单' })
-    await waitFor(() => expect(within(dialog).getByRole('combobox', { name: /^工单类型/ })).toHaveFocus())
-    await user.keyboard('1{Enter}')
-    await user.type(within(dialog).getByLabelText(/^运单号/), 'SF1234567890')
+    const dialog = await typeTrackingTicket(user)
     hangUpSaving.release()
     expect(await screen.findByText(finishTicketFirst)).toBeInTheDocument()
     expect(await screen.findByTestId('call-state')).toHaveTextContent('整理中')

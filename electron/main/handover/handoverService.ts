@@ -100,8 +100,8 @@ export class HandoverService {
    * Which of the page's accepted tickets move to the incoming agent. Only tickets the outgoing agent
    * still owns: one transferred away since signing is not theirs to hand over. And none under an open
    * transfer offer: the offer names its offerer as the owner, so moving the ticket now would let a
-   * later acceptance take it from the incoming agent (or a decline leave it with nobody who knows).
-   * Such a ticket stays with the outgoing agent until the offer is accepted, declined or withdrawn.
+   * later acceptance take it from the incoming agent, who never offered it. Such a ticket stays with
+   * the outgoing agent until the offer is accepted, declined or withdrawn (and the result says so).
    */
   private ticketsToMove(page: HandoverPage, refusedRefs: ReadonlySet<string>): AcknowledgeResult {
     const movedTicketIds: string[] = []

@@ -67,3 +67,16 @@ describe('TicketBook and ticket.handedOver', () => {
     expect(tickets.ticket('t3')?.owner).toBe('A003')
   })
 })
+
+describe('TicketBook and a transfer accepted after a page moved its ticket', () => {
+  it('moves only the tickets the offerer still owns (a journal from a build whose pages moved tickets under an open offer)', () => {
+    const tickets = new TicketBook()
+    const details = { kind: 'consultation' } as never
+    for (const ticketId of ['t1', 't2']) tickets.apply(entry('ticket.opened', 'A001', { ticketId, ticketNo: `SZ01-20260302-${ticketId}`, owner: 'A001', details } as never))
+    tickets.apply(entry('ticket.transferOffered', 'A001', { transferId: 'tr1', ticketIds: ['t1', 't2'], from: 'A001', to: 'A003', reason: '跟进' }))
+    tickets.apply(entry('ticket.handedOver', 'A002', { pageId: 'p1', ticketIds: ['t1'], from: 'A001', to: 'A002' }))
+    tickets.apply(entry('ticket.transferAccepted', 'A003', { transferId: 'tr1', ticketIds: ['t1', 't2'], from: 'A001', to: 'A003', attestation: attestation('A003') } as never))
+    expect(tickets.ticket('t1')).toMatchObject({ owner: 'A002', pendingTransferId: null })
+    expect(tickets.ticket('t2')).toMatchObject({ owner: 'A003', pendingTransferId: null })
+  })
+})

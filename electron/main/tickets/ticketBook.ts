@@ -134,14 +134,20 @@ export class TicketBook {
     return this.settled.get(transferId)
   }
 
-  /** An accepted offer moves every ticket it names to the receiving user; any settlement frees them. */
+  /**
+   * An accepted offer moves every ticket it names that the offerer still owns to the receiving user;
+   * any settlement frees them. (A ticket can leave the offerer under an open offer only in a journal
+   * from a build whose handover pages moved such tickets: it stays with whoever took it on then.)
+   */
   private settle(transferId: string, outcome: TransferOutcome): void {
     const transfer = this.pending.get(transferId)
     if (!transfer) return
     this.pending.delete(transferId)
     this.settled.set(transferId, outcome)
     for (const ticketId of transfer.ticketIds) {
-      this.change(ticketId, () => (outcome === 'accepted' ? { owner: transfer.to, pendingTransferId: null } : { pendingTransferId: null }))
+      this.change(ticketId, (ticket) =>
+        outcome === 'accepted' && ticket.owner === transfer.from ? { owner: transfer.to, pendingTransferId: null } : { pendingTransferId: null },
+      )
     }
   }
 

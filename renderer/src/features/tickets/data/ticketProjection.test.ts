@@ -22,6 +22,7 @@ import {
   transferDeclined,
   transferOffered,
   workingCalendarChanged,
+  entryOf,
 } from '../../../testing/tickets'
 import { eventJournalSeq } from './ticketProjection'
 import { ticketTimeline } from './ticketQueries'
@@ -232,6 +233,15 @@ describe('ticket projection: transfers (首问责任制)', () => {
   const offer = transferOffered(7, { transferId: 'tr-1', ticketIds: ['t-1', 't-2'], to: 'A002', reason: '调岗' })
   const owners = async (db: ReturnType<typeof freshDb>) =>
     Object.fromEntries((await db.tickets.toArray()).map((row) => [row.ticketId, [row.owner, row.pendingTransferId]]))
+
+  it('an acceptance moves only what the offerer still owns: a ticket a page of an earlier build moved stays where it went', async () => {
+    const db = freshDb()
+    const handedOver = entryOf(8, 'ticket.handedOver', { pageId: 'p-1', ticketIds: ['t-2'], from: 'A001', to: 'A003' }, { actor: 'A003' })
+    await projectEntries(db, [...opened, offer, handedOver, transferAccepted(9, { transferId: 'tr-1', ticketIds: ['t-1', 't-2'], to: 'A002' })])
+    expect(await owners(db)).toEqual({ 't-1': ['A002', null], 't-2': ['A003', null], 't-3': ['A001', null] })
+    // t-2's pending callback stays with its owner.
+    expect(await db.callbacks.get('cb-pending')).toMatchObject({ owner: 'A003' })
+  })
 
   it('an offer marks each ticket it names as pending and moves nothing', async () => {
     const db = freshDb()

@@ -279,11 +279,16 @@ export const ticketSteps = {
     const transfer = await settleTransfer(tables, payload.transferId, { state: 'accepted', settledAt: entry.ts, declineReason: null })
     if (!transfer) return
     const { transferId, ticketIds, from, to } = payload
+    // Only what the offerer still owns moves (main's TicketBook.settle): a ticket a handover page of an
+    // earlier build moved while the offer was open stays with whoever took it on then.
+    const moved: string[] = []
     await eachTransferTicket(page, entry, ticketIds, { kind: 'transferAccepted', data: { transferId, from, to } }, (row) => {
       clearPending(transferId)(row)
+      if (row.owner !== from) return
       row.owner = to
+      moved.push(row.ticketId)
     })
-    for (const ticketId of ticketIds) {
+    for (const ticketId of moved) {
       for (const callback of [...(await page.pendingCallbacks(ticketId))]) await page.putCallback({ ...callback, owner: to })
     }
   },

@@ -148,9 +148,9 @@ describe('交接班: drafting and signing', () => {
     { actor: 'E001' },
   )
 
-  async function startHandover(signResult: Parameters<typeof fakeApi>[0]) {
+  async function startHandover(signResult: Parameters<typeof fakeApi>[0], later: Parameters<typeof seatWith>[0] = []) {
     installApi(fakeApi(signResult))
-    await seatWith([ticketOpened(10, { ticketId: 't-1', ticketNo: 'BJ01-20261123-0010' }), ticketOpened(11, { ticketId: 't-9', owner: 'A002', ticketNo: 'BJ01-20261123-0011' }), roster])
+    await seatWith([ticketOpened(10, { ticketId: 't-1', ticketNo: 'BJ01-20261123-0010' }), ticketOpened(11, { ticketId: 't-9', owner: 'A002', ticketNo: 'BJ01-20261123-0011' }), roster, ...later])
     const user = userEvent.setup()
     renderWithProviders(<HandoverBookPage />)
     await user.click(await screen.findByRole('button', { name: '开始交班' }))
@@ -180,6 +180,12 @@ describe('交接班: drafting and signing', () => {
     expect(request.pin).toBe('100001')
     expect(request.page).toMatchObject({ date: today, patternId: 'morning', outgoing: 'A001', incoming: 'A002', lead: 'E001' })
     expect(request.page.tickets).toEqual([expect.objectContaining({ ticketId: 't-1', nextStep: '明早致电网点' })])
+  })
+
+  it('says on the page which of my tickets are offered to a colleague: they will not move with it', async () => {
+    const { dialog } = await startHandover({}, [transferOffered(21, { transferId: 'x-1', ticketIds: ['t-1'], to: 'E001' })])
+    const nextStep = await within(dialog).findByRole('textbox', { name: /BJ01-20261123-0010/ })
+    await vi.waitFor(() => expect(nextStep).toHaveAccessibleDescription(/已转交给 王主管（E001），对方尚未接受：接班人确认本页时，这张工单不随本页移交/))
   })
 
   it('keeps the roster’s choice when it is picked again (a required choice is never cleared by a click)', async () => {

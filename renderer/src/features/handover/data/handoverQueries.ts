@@ -61,19 +61,24 @@ export interface PageTicketInTransfer {
 }
 
 /**
- * The page's tickets that acknowledging would not move (main's rule): still the outgoing agent's, but
- * named by an open transfer offer, so they stay with the outgoing agent until the offer is settled.
+ * Of these tickets of the outgoing agent's, those that acknowledging a page would not move (main's
+ * rule): still theirs, but named by an open transfer offer, so they stay with them until it is settled.
  */
-export function usePageTicketsInTransfer(row: HandoverPageRow): PageTicketInTransfer[] {
-  const ticketIds = [...new Set(row.page.tickets.map((item) => item.ticketId))]
+export function useTicketsInTransfer(outgoing: string, ticketIds: readonly string[]): PageTicketInTransfer[] {
+  const unique = [...new Set(ticketIds)]
   return useLiveQuery(
     async () => {
-      const tickets = await db.tickets.bulkGet(ticketIds)
-      const held = tickets.filter((ticket): ticket is TicketRow & { pendingTransferId: string } => ticket?.owner === row.outgoing && ticket.pendingTransferId !== null)
+      const tickets = await db.tickets.bulkGet(unique)
+      const held = tickets.filter((ticket): ticket is TicketRow & { pendingTransferId: string } => ticket?.owner === outgoing && ticket.pendingTransferId !== null)
       const transfers = await db.transfers.bulkGet(held.map((ticket) => ticket.pendingTransferId))
       return held.map((ticket, index) => ({ ticketId: ticket.ticketId, ticketNo: ticket.ticketNo, offeredTo: transfers[index]?.to ?? '' }))
     },
-    [row.outgoing, ticketIds.join(',')],
+    [outgoing, unique.join(',')],
     [],
   )
+}
+
+/** A signed page's tickets that acknowledging it would not move (useTicketsInTransfer). */
+export function usePageTicketsInTransfer(row: HandoverPageRow): PageTicketInTransfer[] {
+  return useTicketsInTransfer(row.outgoing, row.page.tickets.map((item) => item.ticketId))
 }

@@ -19,7 +19,7 @@ import { PinInput } from '../../../ui/PinInput'
 import { translateIssue, zodValidator } from '../../../ui/zodForm'
 import { kindLabel } from '../../tickets/ticketLabels'
 import { useUsers } from '../../tickets/useUsers'
-import { patternLabel, useShiftSettings } from '../data/handoverQueries'
+import { patternLabel, useShiftSettings, useTicketsInTransfer } from '../data/handoverQueries'
 import { prefilledPage, resumedPage, type PrefillChoice } from './draftPrefill'
 
 // "Start handover": the outgoing agent chooses the shift, the date and who takes over, the page is
@@ -182,6 +182,8 @@ function EditStep({ initial, onDone, onCancel, dirty }: { initial: HandoverPage;
   }
 
   const values = form.values
+  const inTransfer = useTicketsInTransfer(values.outgoing, values.tickets.map((item) => item.ticketId))
+  const offeredTo = (ticketId: string) => inTransfer.find((ticket) => ticket.ticketId === ticketId)?.offeredTo
   return (
     <Stack gap="sm">
       <Text size="sm">
@@ -203,6 +205,8 @@ function EditStep({ initial, onDone, onCancel, dirty }: { initial: HandoverPage;
             due: item.dueAt ? t('handover.page.due', { at: formatDeadline(item.dueAt, i18n.language) }) : t('handover.page.noDue'),
           })}
           placeholder={t('handover.draft.nextStep')}
+          // Offered to a colleague and not yet answered: the page lists it, but it will not move with it.
+          description={offeredTo(item.ticketId) !== undefined ? t('handover.draft.inTransfer', { to: nameOf(offeredTo(item.ticketId) ?? '') }) : undefined}
           withAsterisk
           {...form.getInputProps(`tickets.${index}.nextStep`)}
         />

@@ -66,7 +66,7 @@ async function appendFigures(folder: string): Promise<BenchFigure[]> {
 }
 
 /** Every Ed25519 signature a verifier must check in this journal: each seat sig and each attestation. */
-function signaturesOf(directory: string): { message: Buffer; signature: Buffer; key: KeyObject }[] {
+export function signaturesOf(directory: string): { message: Buffer; signature: Buffer; key: KeyObject }[] {
   const lines = readdirSync(directory)
     .filter((name) => name.startsWith('segment-'))
     .sort()

@@ -6,9 +6,10 @@ import { callFigures } from './call.bench'
 import { formatFigure } from './figure'
 import type { BenchFigure } from './figure'
 import { journalFigures } from './journal.bench'
+import { ledgerFigures } from './ledger.bench'
 import { ticketFigures } from './tickets.bench'
 
-const suites: Record<string, () => Promise<BenchFigure[]>> = { journal: journalFigures, call: callFigures, tickets: ticketFigures }
+const suites: Record<string, () => Promise<BenchFigure[]>> = { journal: journalFigures, call: callFigures, tickets: ticketFigures, ledger: ledgerFigures }
 
 const asked = process.argv.slice(2)
 const unknown = asked.filter((name) => !(name in suites))

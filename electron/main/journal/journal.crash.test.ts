@@ -27,7 +27,13 @@ beforeAll(async () => {
   // Bundled once so each cycle starts plain Node in ~50 ms instead of a TypeScript loader.
   await build({ entryPoints: [join(import.meta.dirname, 'crashChild.ts')], bundle: true, platform: 'node', format: 'esm', outfile: childScript, logLevel: 'error' })
 })
-afterAll(() => rmSync(root, { recursive: true, force: true }))
+// A child still appending when the test ends (a timeout on a loaded machine) is killed with it: it
+// would otherwise write to the temp folder for ever.
+const running = new Set<ReturnType<typeof spawn>>()
+afterAll(() => {
+  for (const child of running) child.kill('SIGKILL')
+  rmSync(root, { recursive: true, force: true })
+})
 
 interface CycleOutcome {
   acks: Map<number, string>
@@ -38,6 +44,7 @@ interface CycleOutcome {
 function runAndKill(directory: string): Promise<CycleOutcome> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [childScript, directory, seatKeyArgument], { stdio: ['ignore', 'pipe', 'pipe'] })
+    running.add(child)
     let output = ''
     let killTimer: NodeJS.Timeout | undefined
     const killSoon = (maxMs: number) => {
@@ -55,6 +62,7 @@ function runAndKill(directory: string): Promise<CycleOutcome> {
     })
     child.on('error', reject)
     child.on('exit', (code, signal) => {
+      running.delete(child)
       clearTimeout(killTimer)
       if (signal !== 'SIGKILL') return reject(new Error(`child exited with ${code} instead of being killed:\n${output}`))
       const acks = new Map<number, string>()

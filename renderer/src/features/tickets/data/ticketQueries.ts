@@ -258,24 +258,23 @@ export async function findTickets(
 }
 
 /**
- * The tickets every reading names, each once, in one read transaction: an agent types a number on a
- * call, and the search box answers on every pause, so the common case (a ticket no., a waybill, a
- * phone) costs one round trip to IndexedDB — the exact readings' rows come with their index lookups.
- * 'tooMany' when a reading names more than CANDIDATE_CAP tickets (a common surname).
+ * The tickets every reading names, each once. An agent types a number on a call and the search box
+ * answers on every pause, so the common case (a ticket no., a waybill, a phone) is one round trip to
+ * IndexedDB: the exact readings' rows come with their index lookups, side by side (each in a
+ * transaction of its own: cheaper in Dexie than one explicit transaction around them). 'tooMany'
+ * when a reading names more than CANDIDATE_CAP tickets (a common surname).
  */
 async function readTextReadings(tickets: Tickets, lookups: readonly Lookup[]): Promise<TicketRow[] | 'tooMany'> {
-  return tickets.db.transaction('r', tickets, async () => {
-    const [exact, broad] = await Promise.all([
-      Promise.all(lookups.filter((lookup) => lookup.breadth === 'exact').map((lookup) => lookup.open(tickets).limit(CANDIDATE_CAP + 1).toArray())),
-      Promise.all(lookups.filter((lookup) => lookup.breadth === 'broad').map((lookup) => lookup.open(tickets).limit(CANDIDATE_CAP + 1).primaryKeys())),
-    ])
-    if ([...exact, ...broad].some((found) => found.length > CANDIDATE_CAP)) return 'tooMany'
-    const rows = new Map<string, TicketRow>()
-    for (const row of exact.flat()) rows.set(row.ticketId, row)
-    const unread = [...new Set(broad.flat())].filter((ticketId) => !rows.has(ticketId))
-    for (const row of await tickets.bulkGet(unread)) if (row) rows.set(row.ticketId, row)
-    return [...rows.values()]
-  })
+  const [exact, broad] = await Promise.all([
+    Promise.all(lookups.filter((lookup) => lookup.breadth === 'exact').map((lookup) => lookup.open(tickets).limit(CANDIDATE_CAP + 1).toArray())),
+    Promise.all(lookups.filter((lookup) => lookup.breadth === 'broad').map((lookup) => lookup.open(tickets).limit(CANDIDATE_CAP + 1).primaryKeys())),
+  ])
+  if ([...exact, ...broad].some((found) => found.length > CANDIDATE_CAP)) return 'tooMany'
+  const rows = new Map<string, TicketRow>()
+  for (const row of exact.flat()) rows.set(row.ticketId, row)
+  const unread = [...new Set(broad.flat())].filter((ticketId) => !rows.has(ticketId))
+  if (unread.length > 0) for (const row of await tickets.bulkGet(unread)) if (row) rows.set(row.ticketId, row)
+  return [...rows.values()]
 }
 
 /** findTickets' rows alone, for lookups that show no "narrow the search" (a customer's tickets). */

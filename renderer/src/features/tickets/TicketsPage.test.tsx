@@ -153,6 +153,7 @@ describe('tickets screen', () => {
     await user.click(within(drawer).getByRole('button', { name: '关闭' }))
     await user.click(within(await screen.findByRole('dialog', { name: '放弃这条备注？' })).getByRole('button', { name: '放弃备注' }))
     await vi.waitFor(() => expect(useTicketsScreen.getState().openTicketId).toBeNull())
+    await vi.waitFor(() => expect(screen.queryByRole('dialog', { name: '放弃这条备注？' })).not.toBeInTheDocument())
     // With nothing typed, Esc closes the ticket at once.
     await user.click(screen.getByRole('row', { name: `工单 ${numberOf(11)}（多收运费）` }))
     await screen.findByRole('dialog', { name: '工单详情' })

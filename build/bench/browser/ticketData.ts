@@ -176,7 +176,7 @@ function ticketRow(index: number, ticketNo: string, openedMs: number, openedAt: 
     waitingOn,
     open: isOpenStatus(status) ? 1 : 0,
     details,
-    ...ticketSearchKeys(details),
+    ...ticketSearchKeys(ticketNo, details),
     callIds: random.chance(0.85) ? [uuidOf(2, index)] : [],
     statusHistory: history,
     stepsDone: [],

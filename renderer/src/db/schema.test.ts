@@ -75,4 +75,20 @@ describe('the Dexie schema', () => {
     expect(await v5.roster.get('2026-11-23')).toEqual({ date: '2026-11-23', shifts: [], duty: null })
     v5.close()
   })
+
+  it('gives the tickets of a version-5 view their exact lookup keys in version 6, without a replay', async () => {
+    const name = 'schema-v6-test'
+    const previous = new Dexie(name)
+    previous.version(5).stores({ meta: 'key', tickets: 'ticketId, &ticketNo, *waybillNos, callerPhone' })
+    await previous.table('meta').put({ key: 'lastSeq', value: 9 })
+    const details = { kind: 'trackingInquiry', callerPhone: '+8613812345678', customerName: '王先生', callerRole: null, waybillNo: 'SF1234567890', goodsCheck: null, note: '' }
+    await previous.table('tickets').put({ ticketId: 't-1', ticketNo: 'BJ01-20261123-0001', details, waybillNos: ['SF1234567890'], callerPhone: '+8613812345678' })
+    previous.close()
+
+    const v6 = openSeatDeskDb(name)
+    expect(await readMeta(v6, 'lastSeq')).toBe(9)
+    expect((await v6.tickets.get('t-1'))?.lookupKeys).toEqual(['BJ01-20261123-0001', 'SF1234567890', '13812345678'])
+    for (const key of ['BJ01-20261123-0001', 'SF1234567890', '13812345678']) expect(await v6.tickets.where('lookupKeys').equals(key).primaryKeys()).toEqual(['t-1'])
+    v6.close()
+  })
 })

@@ -7,6 +7,7 @@ import type { Settings } from '../../../shared/domain/settings'
 import type { Checkpoint, HandoverPage, HandoverState, RefusedItem } from '../../../shared/domain/handover/page'
 import type { RosterShift, ShiftSettings } from '../../../shared/domain/handover/shifts'
 import type { Customer } from '../../../shared/domain/tickets/customer'
+import { ticketLookupKeys } from '../../../shared/domain/tickets/searchKeys'
 import type { DeadlineSettings } from '../../../shared/domain/tickets/deadlines'
 import type { TicketDetails, TicketKind } from '../../../shared/domain/tickets/kinds'
 import type {
@@ -125,6 +126,8 @@ export interface TicketRow {
   phoneLast4: string | null
   customerName: string | null
   waybillNos: string[]
+  /** Its number, its waybills and the caller's phone as dialled: the search box's one exact lookup (searchKeys.ts). */
+  lookupKeys: string[]
   /** Every call during which the ticket was opened or changed. */
   callIds: string[]
   statusHistory: StatusChange[]
@@ -337,6 +340,23 @@ export function openSeatDeskDb(name = 'seatdesk'): SeatDeskDb {
     handoverPages: 'pageId, [date+patternId], state, outgoing, incoming, lead',
     roster: 'date',
   })
+  // The search box's exact lookups (a ticket no., a waybill, a phone as dialled) in one multi-entry
+  // index, so what an agent types on a call is one index read whatever it turns out to be. The rows
+  // already in the view get their keys here; nothing is replayed.
+  db.version(6)
+    .stores({
+      tickets:
+        'ticketId, &ticketNo, *waybillNos, callerPhone, phoneLast4, customerName, kind, status, owner, openedAt, *callIds, [open+nextDueAt], [owner+open], [owner+openedAt], [kind+openedAt], [status+openedAt], [owner+status+openedAt], [kind+status+openedAt], *lookupKeys',
+    })
+    .upgrade((tx) =>
+      tx
+        .table<TicketRow, string>('tickets')
+        .toCollection()
+        .modify((row) => {
+          // Every projected row has its details; a row without (a test's, a damaged view's) is still found by its number.
+          row.lookupKeys = (row as Partial<TicketRow>).details ? ticketLookupKeys(row.ticketNo, row.details) : [row.ticketNo]
+        }),
+    )
   return db
 }
 

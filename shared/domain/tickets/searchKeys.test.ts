@@ -1,19 +1,28 @@
 import { describe, expect, it } from 'vitest'
 import { customerSchema } from './customer'
 import { ticketDetailsSchema } from './kinds'
-import { ticketSearchKeys, ticketWaybills } from './searchKeys'
+import { dialledPhone, ticketLookupKeys, ticketSearchKeys, ticketWaybills } from './searchKeys'
 
 const caller = { callerPhone: '138 1234 5678', customerName: '陈先生', callerRole: 'consignee' }
 
 describe('ticket search keys', () => {
-  it('carry the stored phone, its last four digits and the name', () => {
+  it('carry the stored phone, its last four digits, the name, and the exact keys: number, waybill, phone as dialled', () => {
     const details = ticketDetailsSchema.parse({ kind: 'trackingInquiry', ...caller, waybillNo: 'sf1234567890', goodsCheck: null, note: '' })
-    expect(ticketSearchKeys(details)).toEqual({
+    expect(ticketSearchKeys('SZ01-20261123-0001', details)).toEqual({
       callerPhone: '+8613812345678',
       phoneLast4: '5678',
       customerName: '陈先生',
       waybillNos: ['SF1234567890'],
+      lookupKeys: ['SZ01-20261123-0001', 'SF1234567890', '13812345678'],
     })
+  })
+
+  it('dial a mainland number by its national digits, others as stored; a waybill that is the same digits is one key', () => {
+    expect(dialledPhone('+861088889999')).toBe('1088889999')
+    expect(dialledPhone('+85291234567')).toBe('+85291234567')
+    expect(dialledPhone('95311')).toBe('95311')
+    const sameDigits = ticketDetailsSchema.parse({ kind: 'trackingInquiry', ...caller, waybillNo: '13812345678', goodsCheck: null, note: '' })
+    expect(ticketLookupKeys('SZ01-20261123-0002', sameDigits)).toEqual(['SZ01-20261123-0002', '13812345678'])
   })
 
   it('name both waybills of a misroute and none of a consultation', () => {

@@ -11,6 +11,7 @@ import CallPage from './CallPage'
 import { useCallStore } from './callStore'
 import { scriptVariables } from '../../../../shared/domain/scriptTemplate'
 import { ticketDetailsSchema } from '../../../../shared/domain/tickets/kinds'
+import { ticketSearchKeys } from '../../../../shared/domain/tickets/searchKeys'
 import type { TicketRow, UserRow } from '../../db/schema'
 import { ok } from '../../testing/fakeApi'
 import { sampleDetails } from '../../testing/tickets'
@@ -274,10 +275,7 @@ function ticketRow(overrides: Partial<TicketRow> & Pick<TicketRow, 'ticketId' | 
     waitingOn: null,
     open: 1,
     details,
-    callerPhone: '+8613812345678',
-    phoneLast4: '5678',
-    customerName: '王先生',
-    waybillNos: ['SF1234567890'],
+    ...ticketSearchKeys(overrides.ticketNo, details),
     callIds: ['call-earlier'],
     statusHistory: [],
     stepsDone: [],

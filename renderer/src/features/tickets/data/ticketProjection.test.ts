@@ -55,6 +55,7 @@ describe('ticket projection: opening and changing a ticket', () => {
       phoneLast4: '5678',
       customerName: '王先生',
       waybillNos: ['SF1234567894', 'SF1234567895'],
+      lookupKeys: ['BJ01-20261123-0001', 'SF1234567894', 'SF1234567895', '13812345678'],
       callIds: ['call-1'],
       statusHistory: [{ at: '2026-11-23T02:00:00.000Z', status: 'open', waitingOn: null }],
       stepsDone: [],

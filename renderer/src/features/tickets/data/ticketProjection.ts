@@ -179,7 +179,7 @@ export const ticketSteps = {
       waitingOn: null,
       open: 1,
       details: payload.details,
-      ...ticketSearchKeys(payload.details),
+      ...ticketSearchKeys(payload.ticketNo, payload.details),
       callIds: payload.callId === null ? [] : [payload.callId],
       // The opening is the first status: the pauses are read from this history.
       statusHistory: [{ at: entry.ts, status: 'open', waitingOn: null }],
@@ -198,7 +198,7 @@ export const ticketSteps = {
       entry,
       payload,
       (before) => ({ kind: 'detailsUpdated', data: { changes: detailChanges(before.details, payload.details) } }),
-      (row) => Object.assign(row, { details: payload.details, kind: payload.details.kind }, ticketSearchKeys(payload.details)),
+      (row) => Object.assign(row, { details: payload.details, kind: payload.details.kind }, ticketSearchKeys(row.ticketNo, payload.details)),
     ),
   'ticket.statusChanged': (_tables, payload, entry, page) =>
     changeTicket(

@@ -100,6 +100,20 @@ describe('searchTickets', () => {
     expect(ids(await searchTickets(db, { text: '+86 139-1234-0001' }))).toEqual(['t-2'])
   })
 
+  it('an 11-digit number as a phone and as an all-digit waybill at once; with spaces, as a phone only', async () => {
+    const withDigitWaybill = freshDb()
+    await projectEntries(withDigitWaybill, [
+      ...history(),
+      ticketOpened(
+        8,
+        { ticketId: 't-5', ticketNo: 'BJ01-20261123-0002', details: sampleDetails('trackingInquiry', { callerPhone: '+8613900000000', waybillNo: '13812345678' }) },
+        at('2026-11-23T02:00:00.000Z'),
+      ),
+    ])
+    expect(ids(await searchTickets(withDigitWaybill, { text: '13812345678' }))).toEqual(['t-5', 't-3', 't-1'])
+    expect(ids(await searchTickets(withDigitWaybill, { text: '138 1234 5678' }))).toEqual(['t-3', 't-1'])
+  })
+
   it('by the last 4 digits of the phone', async () => {
     expect(ids(await searchTickets(db, { text: '5678' }))).toEqual(['t-4', 't-3', 't-1'])
     expect(ids(await searchTickets(db, { text: '0001' }))).toEqual(['t-2'])

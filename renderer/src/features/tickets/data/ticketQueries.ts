@@ -3,6 +3,7 @@ import { parseCallerNumber } from '../../../../../shared/domain/phone'
 import { chinaDayEndMs, chinaDayStartMs, type ChinaDate } from '../../../../../shared/domain/tickets/chinaTime'
 import type { TicketKind } from '../../../../../shared/domain/tickets/kinds'
 import { parseTicketNo, type TicketStatus } from '../../../../../shared/domain/tickets/lifecycle'
+import { dialledPhone } from '../../../../../shared/domain/tickets/searchKeys'
 import type { CallbackRow, CustomerRow, SeatDeskDb, TicketEventRow, TicketRow, TransferRow } from '../../../db/schema'
 
 // The lookups the screens make, each driven by an index so they stay fast on a seat with a year of
@@ -82,20 +83,22 @@ const equalsLookup = (
 })
 
 /**
- * Every reading of the searched text that could name tickets; each is one index lookup. An 11-digit
- * number stays both a phone and a waybill (some carriers' waybills are all digits), but text with a
- * digit in it is no one's name, so a waybill is not also looked up as the start of a name.
+ * Every reading of the searched text that could name tickets; each is one index lookup. The exact
+ * readings — a ticket no., a waybill, a phone as dialled — share one index (lookupKeys), so an 11-digit
+ * number that is both a mobile and an all-digit waybill (some carriers' waybills are) is one lookup
+ * that finds both. Text with a digit in it is no one's name, so it is not looked up as one.
  */
 function textLookups(typed: string): Lookup[] {
   const text = typed.trim()
   if (text === '') return []
   const upper = text.toUpperCase()
-  const lookups: Lookup[] = []
-  const ticketNo = parseTicketNo(text)
-  if (ticketNo) lookups.push(equalsLookup('ticketNo', upper, (row) => row.ticketNo === upper))
-  if (WAYBILL.test(text)) lookups.push(equalsLookup('waybillNos', upper, (row) => row.waybillNos.includes(upper)))
+  const exact = new Map<string, ((row: TicketRow) => boolean)[]>()
+  const exactly = (key: string, test: (row: TicketRow) => boolean) => exact.set(key, [...(exact.get(key) ?? []), test])
+  if (parseTicketNo(text)) exactly(upper, (row) => row.ticketNo === upper)
+  if (WAYBILL.test(text)) exactly(upper, (row) => row.waybillNos.includes(upper))
   const phone = parseCallerNumber(text)
-  if (phone.ok) lookups.push(equalsLookup('callerPhone', phone.stored, (row) => row.callerPhone === phone.stored))
+  if (phone.ok) exactly(dialledPhone(phone.stored), (row) => row.callerPhone === phone.stored)
+  const lookups = [...exact].map(([key, tests]) => equalsLookup('lookupKeys', key, (row) => tests.some((test) => test(row))))
   if (/^\d{4}$/.test(text)) lookups.push(equalsLookup('phoneLast4', text, (row) => row.phoneLast4 === text, 'broad'))
   if (!/\d/.test(text)) {
     lookups.push({
@@ -265,13 +268,15 @@ export async function findTickets(
  * when a reading names more than CANDIDATE_CAP tickets (a common surname).
  */
 async function readTextReadings(tickets: Tickets, lookups: readonly Lookup[]): Promise<TicketRow[] | 'tooMany'> {
+  const exactLookups = lookups.filter((lookup) => lookup.breadth === 'exact')
   const [exact, broad] = await Promise.all([
-    Promise.all(lookups.filter((lookup) => lookup.breadth === 'exact').map((lookup) => lookup.open(tickets).limit(CANDIDATE_CAP + 1).toArray())),
+    Promise.all(exactLookups.map((lookup) => lookup.open(tickets).limit(CANDIDATE_CAP + 1).toArray())),
     Promise.all(lookups.filter((lookup) => lookup.breadth === 'broad').map((lookup) => lookup.open(tickets).limit(CANDIDATE_CAP + 1).primaryKeys())),
   ])
   if ([...exact, ...broad].some((found) => found.length > CANDIDATE_CAP)) return 'tooMany'
   const rows = new Map<string, TicketRow>()
-  for (const row of exact.flat()) rows.set(row.ticketId, row)
+  // A key names the tickets it is the number, a waybill or the phone of: keep those the text meant.
+  for (const [index, found] of exact.entries()) for (const row of found) if ((exactLookups[index] as Lookup).matches(row)) rows.set(row.ticketId, row)
   const unread = [...new Set(broad.flat())].filter((ticketId) => !rows.has(ticketId))
   if (unread.length > 0) for (const row of await tickets.bulkGet(unread)) if (row) rows.set(row.ticketId, row)
   return [...rows.values()]

@@ -23,6 +23,7 @@ function ticket(overrides: Partial<TicketRow> = {}): TicketRow {
     phoneLast4: '5678',
     customerName: '王先生',
     waybillNos: ['SF1234567890'],
+    lookupKeys: ['BJ01-20261123-0001', 'SF1234567890', '13812345678'],
     callIds: [],
     statusHistory: [],
     stepsDone: [],

@@ -40,7 +40,11 @@ interface CycleOutcome {
   output: string
 }
 
-/** Runs the child and SIGKILLs it a random moment after it starts appending (or while it opens). */
+/**
+ * Runs the child and SIGKILLs it at a random moment while it appends (or while it opens). The moment
+ * is drawn after a random number of acknowledged appends rather than a random time after it starts,
+ * so a loaded machine (slower appends) still kills mid-stream after as many entries as an idle one.
+ */
 function runAndKill(directory: string): Promise<CycleOutcome> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [childScript, directory, seatKeyArgument], { stdio: ['ignore', 'pipe', 'pipe'] })
@@ -52,10 +56,12 @@ function runAndKill(directory: string): Promise<CycleOutcome> {
     }
     // One cycle in ten is killed early, possibly during open or recovery.
     if (Math.random() < 0.1) killSoon(80)
+    const killAfterAcks = Math.floor(Math.random() * 20)
     child.stdout.setEncoding('utf8')
     child.stdout.on('data', (chunk: string) => {
       output += chunk
-      if (output.includes('ready ')) killSoon(30)
+      // A cycle's output is a few kB: counting its acks again on each chunk costs nothing.
+      if (output.includes('ready ') && (output.match(/^ack /gm)?.length ?? 0) >= killAfterAcks) killSoon(5)
     })
     child.stderr.on('data', (chunk: Buffer) => {
       output += chunk.toString('utf8')

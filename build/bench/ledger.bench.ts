@@ -14,7 +14,7 @@ import { LEDGER_YEAR, ledgerYear, type LedgerYear } from './ledgerYear'
 // generator (ledgerYear.ts: ~200,000 entries over 365 days, two countersigned pages a day):
 // - ledger_verify_year_rate: entries per second through the book's Verify — verifyBook, what the
 //   handover screen's 校验交接本 runs in main: every line through the journal's own EntryVerifier
-//   (chain, seat signature, payload, every PIN attestation), then every page hash and checkpoint
+//   (chain, seat signature, the payloads verification reads, every PIN attestation), then every page hash and checkpoint
 //   against the journal and book/checkpoints.ndjson. Floor: the same Ed25519 signatures (seat and
 //   attestations) verified with node:crypto and nothing else, per entry. The journal alone
 //   (verifyJournalDirectory, what every app start and `npm run journal -- verify` run) is measured

@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { checkBookAgainstJournal, CheckpointMismatchError, readBookCheckpoints } from '../main/handover/export/bookCheckpoints'
+import type { JournalEntry } from '../../shared/journal/entry'
+import { checkBookAgainstHead, CheckpointMismatchError, readBookCheckpoints } from '../main/handover/export/bookCheckpoints'
+import type { BookCheckpoint } from '../main/handover/export/bookCheckpoints'
 import { seatKeyFingerprint } from '../main/handover/export/bundleFormat'
-import { readVerifiedJournal } from '../main/handover/export/readJournal'
 import { verifyBundle } from '../main/handover/export/verifyBundle'
 import { decodeCanonicalBase64, publicKeyFromRaw } from '../main/journal/ed25519'
 import { verifyJournalDirectory } from '../main/journal/verifyJournalDirectory'
@@ -58,9 +59,20 @@ export async function verifyCommand(args: string[], output: CliOutput): Promise<
   // A file is an HQ export bundle; a folder is a seat's data folder or its journal folder.
   if (existsSync(folder) && statSync(folder).isFile()) return verifyBundleFile(folder, seatKey, output)
   const directory = findJournalFolder(folder)
-  let report = await verifyJournalDirectory(directory)
+  // The book's checkpoints are read first, and the hashes they name collected while the journal is
+  // verified: one pass over the journal. (Read in this order, a seat appending meanwhile only adds
+  // entries after the checkpoints read.)
+  const book = await readBookOf(folder, directory)
+  let hashes = new Map<number, string>()
+  const onEntry = (entry: JournalEntry) => {
+    if (book.named.has(entry.seq)) hashes.set(entry.seq, entry.hash)
+  }
+  let report = await verifyJournalDirectory(directory, { onEntry })
   // A journal without seat.created can only be verified against a given key.
-  if (report.seatPublicKey === null && seatKey !== undefined) report = await verifyJournalDirectory(directory, { publicKey: seatKey })
+  if (report.seatPublicKey === null && seatKey !== undefined) {
+    hashes = new Map()
+    report = await verifyJournalDirectory(directory, { publicKey: seatKey, onEntry })
+  }
   output.out(`journal: ${directory}`)
   if (report.seatPublicKey !== null) {
     output.out(`seat key: ${report.seatPublicKey} (fingerprint ${seatKeyFingerprint(report.seatPublicKey)})`)
@@ -73,7 +85,7 @@ export async function verifyCommand(args: string[], output: CliOutput): Promise<
   // Entries cut from the very end leave a valid chain: only the book's checkpoints, kept beside the
   // journal in a seat data folder, can show the journal was longer.
   if (report.status !== 'corrupt' && report.seatPublicKey !== null) {
-    const cut = await bookProblem(folder, directory, report.seatPublicKey)
+    const cut = bookProblem(book, report.head.seq, hashes)
     if (cut !== null) {
       output.out(`TAMPERED OR CORRUPT: ${cut}`)
       output.out('  Nothing was changed; hand this folder to support.')
@@ -132,14 +144,31 @@ function verifyBundleFile(file: string, seatKey: string | undefined, output: Cli
   return EXIT_CORRUPT
 }
 
-/** Why the book's checkpoints (book/checkpoints.ndjson of a data folder) disagree with the journal, or null. */
-async function bookProblem(folder: string, journalDirectory: string, seatPublicKey: string): Promise<string | null> {
+interface BookOfFolder {
+  /** The book's checkpoints, or what was wrong reading them (reported only once the journal is known intact). */
+  read: { ok: true; checkpoints: BookCheckpoint[] } | { ok: false; error: unknown } | null
+  /** The seqs the checkpoints name. */
+  named: Set<number>
+}
+
+/** The checkpoints kept with the book (book/checkpoints.ndjson) when `folder` is a seat data folder with a book. */
+async function readBookOf(folder: string, journalDirectory: string): Promise<BookOfFolder> {
   const dataDir = resolve(folder)
-  if (journalDirectory !== join(dataDir, 'journal') || !existsSync(join(dataDir, 'book'))) return null
+  if (journalDirectory !== join(dataDir, 'journal') || !existsSync(join(dataDir, 'book'))) return { read: null, named: new Set() }
   try {
-    const book = await readBookCheckpoints(dataDir)
-    if (book.length === 0) return null
-    checkBookAgainstJournal(book, (await readVerifiedJournal(journalDirectory, { expectedSeatPublicKey: seatPublicKey })).entries)
+    const checkpoints = await readBookCheckpoints(dataDir)
+    return { read: { ok: true, checkpoints }, named: new Set(checkpoints.map((checkpoint) => checkpoint.seq)) }
+  } catch (error) {
+    return { read: { ok: false, error }, named: new Set() }
+  }
+}
+
+/** Why the book's checkpoints disagree with the journal verified up to `head`, or null. */
+function bookProblem(book: BookOfFolder, head: number, hashes: ReadonlyMap<number, string>): string | null {
+  if (book.read === null) return null
+  try {
+    if (!book.read.ok) throw book.read.error
+    checkBookAgainstHead(book.read.checkpoints, head, (seq) => hashes.get(seq))
     return null
   } catch (error) {
     if (error instanceof CheckpointMismatchError) return error.message

@@ -32,6 +32,13 @@ export interface TornTail {
   completeEntry: JournalEntry | null
 }
 
+/**
+ * `listing`: the segment files are not numbered without gaps (firstBad names the folder, line 0);
+ * `notUtf8`: a line's bytes are not UTF-8; `entry`: a line fails the verifier (firstBad.reason says why);
+ * `emptySegment` / `unterminatedSegment`: a segment before the last is empty or does not end with a newline.
+ */
+export type JournalDamage = 'listing' | 'notUtf8' | 'entry' | 'emptySegment' | 'unterminatedSegment'
+
 export interface JournalScan {
   status: VerifyStatus
   entries: number
@@ -39,32 +46,53 @@ export interface JournalScan {
   segments: SegmentIndex[]
   torn: TornTail | null
   firstBad: VerifyReport['firstBad']
+  /** What `firstBad` is, for callers that put it in their own words (the book's Verify); null when not corrupt. */
+  damage: JournalDamage | null
   /** The verifier after the last good entry: the writer continues the chain with it. */
   verifier: EntryVerifier
   /** The seat key the chain is verified under (from seat.created or the expected key), once known. */
   seatPublicKey: string | null
 }
 
-export async function scanJournal(directory: string, options: EntryVerifierOptions = {}): Promise<JournalScan> {
+/**
+ * Called with each entry as it verifies, in seq order, so a caller that needs more than the chain (the
+ * book's page and checkpoint checks, the CLI's book checkpoints, an export) reads and verifies the
+ * journal once. The entry is the parsed line; it must not be changed. Not called for a torn tail.
+ */
+export type VerifiedEntryVisitor = (entry: JournalEntry) => void
+
+export async function scanJournal(directory: string, options: EntryVerifierOptions = {}, onEntry?: VerifiedEntryVisitor): Promise<JournalScan> {
   const verifier = new EntryVerifier(options)
   const segments: SegmentIndex[] = []
-  const result = (status: VerifyStatus, torn: TornTail | null, firstBad: VerifyReport['firstBad']): JournalScan => ({
+  const result = (status: VerifyStatus, torn: TornTail | null, firstBad: VerifyReport['firstBad'], damage: JournalDamage | null = null): JournalScan => ({
     status,
     entries: verifier.head().seq,
     head: verifier.head(),
     segments,
     torn,
     firstBad,
+    damage,
     verifier,
     seatPublicKey: verifier.seatPublicKey(),
   })
 
   const listing = await listSegments(directory)
-  if (!listing.ok) return result('corrupt', null, { seq: null, reason: listing.reason, file: directory, line: 0 })
+  if (!listing.ok) return result('corrupt', null, { seq: null, reason: listing.reason, file: directory, line: 0 }, 'listing')
 
+  // The next segment is read while this one verifies (the disk and the signatures overlap), so a
+  // year's journal is never waiting on a read. A read left pending by an early return is not awaited.
+  const read = (position: number): Promise<Buffer> | null => {
+    const segment = listing.segments[position]
+    if (!segment) return null
+    const reading = readFile(segment.path)
+    reading.catch(() => undefined)
+    return reading
+  }
+  let next = read(0)
   for (const [position, segment] of listing.segments.entries()) {
     const isLast = position === listing.segments.length - 1
-    const bytes = await readFile(segment.path)
+    const bytes = (await next) as Buffer
+    next = read(position + 1)
     const file = basename(segment.path)
     const { lines, tailStart } = splitSegment(bytes)
     const index: SegmentIndex = { number: segment.number, path: segment.path, firstSeq: verifier.head().seq + 1, offsets: [], size: tailStart }
@@ -72,14 +100,17 @@ export async function scanJournal(directory: string, options: EntryVerifierOptio
 
     for (const [lineIndex, span] of lines.entries()) {
       const text = decodeLine(bytes, span)
-      const check = text === null ? ({ ok: false, seq: null, reason: 'line is not valid UTF-8' } as const) : verifier.verifyLine(text)
-      if (!check.ok) return result('corrupt', null, { seq: check.seq, reason: check.reason, file, line: lineIndex + 1 })
+      if (text === null) return result('corrupt', null, { seq: null, reason: 'line is not valid UTF-8', file, line: lineIndex + 1 }, 'notUtf8')
+      const check = verifier.verifyLine(text)
+      if (!check.ok) return result('corrupt', null, { seq: check.seq, reason: check.reason, file, line: lineIndex + 1 }, 'entry')
       index.offsets.push(span.start)
+      onEntry?.(check.entry)
     }
 
     if (!isLast && (tailStart < bytes.length || lines.length === 0)) {
-      const reason = lines.length === 0 ? `${file} is empty but is not the last segment` : `${file} ends without a newline but is not the last segment`
-      return result('corrupt', null, { seq: null, reason, file, line: lines.length + 1 })
+      const empty = lines.length === 0
+      const reason = empty ? `${file} is empty but is not the last segment` : `${file} ends without a newline but is not the last segment`
+      return result('corrupt', null, { seq: null, reason, file, line: lines.length + 1 }, empty ? 'emptySegment' : 'unterminatedSegment')
     }
     // Only the last line of the last segment may be unterminated: a write the crash interrupted.
     // When it is incomplete its append never resolved (ack comes after fsync), so setting it aside

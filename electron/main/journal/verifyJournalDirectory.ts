@@ -1,5 +1,6 @@
 import type { VerifyReport } from './api'
 import { scanJournal } from './scanJournal'
+import type { VerifiedEntryVisitor } from './scanJournal'
 
 export interface DirectoryVerifyReport extends VerifyReport {
   /** The last intact entry (seq 0 and GENESIS_PREV when there is none). */
@@ -17,11 +18,13 @@ export interface DirectoryVerifyReport extends VerifyReport {
 export interface VerifyJournalOptions {
   /** Seat key for a journal whose first entry is not `seat.created`. */
   publicKey?: string
+  /** Sees each entry as it verifies (the CLI reads the hashes its book checkpoints name in the same pass). */
+  onEntry?: VerifiedEntryVisitor
 }
 
 /** Read-only check of a journal folder, for the CLI and support: it never changes a byte. */
 export async function verifyJournalDirectory(directory: string, options: VerifyJournalOptions = {}): Promise<DirectoryVerifyReport> {
-  const scan = await scanJournal(directory, options.publicKey === undefined ? {} : { expectedSeatPublicKey: options.publicKey })
+  const scan = await scanJournal(directory, options.publicKey === undefined ? {} : { expectedSeatPublicKey: options.publicKey }, options.onEntry)
   return {
     status: scan.status,
     entries: scan.entries,

@@ -25,13 +25,21 @@ export async function readBookCheckpoints(dataDir: string): Promise<BookCheckpoi
 
 /** Throws when the journal no longer reaches a checkpoint, or holds another entry at its seq. */
 export function checkBookAgainstJournal(book: readonly BookCheckpoint[], entries: readonly JournalEntry[]): void {
+  checkBookAgainstHead(book, entries.length, (seq) => (entries[seq - 1] as JournalEntry).hash)
+}
+
+/**
+ * The same check given only the journal's head seq and the hash at each seq the book names (1 to
+ * `head`): what a caller that did not keep the entries (the CLI's verify) collected while verifying.
+ */
+export function checkBookAgainstHead(book: readonly BookCheckpoint[], head: number, hashAt: (seq: number) => string | undefined): void {
   for (const checkpoint of book) {
-    if (checkpoint.seq > entries.length) {
+    if (checkpoint.seq > head) {
       throw new CheckpointMismatchError(
-        `the journal ends at seq ${entries.length} but the book holds a checkpoint at seq ${checkpoint.seq} (page ${checkpoint.pageId}): entries were cut from its end`,
+        `the journal ends at seq ${head} but the book holds a checkpoint at seq ${checkpoint.seq} (page ${checkpoint.pageId}): entries were cut from its end`,
       )
     }
-    const hash = checkpoint.seq === 0 ? GENESIS_PREV : (entries[checkpoint.seq - 1] as JournalEntry).hash
+    const hash = checkpoint.seq === 0 ? GENESIS_PREV : hashAt(checkpoint.seq)
     if (hash !== checkpoint.hash) throw new CheckpointMismatchError(`the book's checkpoint at seq ${checkpoint.seq} (page ${checkpoint.pageId}) does not match the journal's entry there`)
   }
 }

@@ -7,7 +7,7 @@ import { chromiumLaunchOptions } from './previewSeat'
 import type { LookupKeys } from './ticketData'
 import { openTicketBenchPage } from './ticketPage'
 
-// A million tickets take minutes to write into IndexedDB (each row feeds twelve indexes), so the
+// A million tickets take minutes to write into IndexedDB (each row feeds eighteen indexes), so the
 // filled browser profile is kept in node_modules/.cache and copied for each run: the first run writes
 // it, later runs start in seconds. The cache is named by a hash of everything that decides its
 // content — the Dexie schema, the generator and the scenarios it draws on, the ticket rules that parse

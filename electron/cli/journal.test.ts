@@ -16,6 +16,10 @@ const repo = resolve(import.meta.dirname, '../..')
 const tsx = join(repo, 'node_modules/.bin/tsx')
 const cli = join(repo, 'electron/cli/journal.ts')
 
+// Each spawn starts Node and tsx (a few seconds on a loaded two-core machine), and a test makes up to
+// four: the project's 20 s per test is too tight for that, so the spawning tests get a minute.
+const SPAWNING = { timeout: 60_000 }
+
 function runCli(...args: string[]) {
   const result = spawnSync(tsx, [cli, ...args], { encoding: 'utf8', timeout: 30_000 })
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
@@ -41,7 +45,7 @@ beforeAll(async () => {
 })
 afterAll(() => rmSync(root, { recursive: true, force: true }))
 
-describe('npm run journal -- verify', () => {
+describe('npm run journal -- verify', SPAWNING, () => {
   it('exits 0 for an intact journal, given the seat folder or the journal folder', () => {
     for (const folder of [seatFolder, journalFolder]) {
       const { code, stdout } = runCli('verify', folder)

@@ -154,6 +154,17 @@ describe('the call screen', () => {
     })
   })
 
+  it('saves the notes once the agent pauses, still in the field, and not at every key', async () => {
+    const service = fakeCallService({ open: callView({ answeredAt: secondsAgo(20) }) })
+    const user = start(service)
+    const notes = await screen.findByLabelText('备注（业务簿）')
+    await user.type(notes, '客户要求18点前回电')
+    const updates = () => service.log.filter((entry) => entry.channel === 'callUpdate').map((entry) => entry.request)
+    expect(updates()).toEqual([])
+    await waitFor(() => expect(updates()).toEqual([{ callerNumber: null, customerName: null, notes: '客户要求18点前回电' }]), { timeout: 4000 })
+    expect(notes).toHaveFocus()
+  })
+
   it('offers the supervisor’s over-target reasons at wrap-up past the target and sends the one picked', async () => {
     const service = fakeCallService({ open: callView({ state: 'wrapUp', answeredAt: secondsAgo(200), hungUpAt: secondsAgo(5) }) })
     const user = start(service)

@@ -1,4 +1,4 @@
-import { Badge, Button, Center, Grid, Group, Kbd, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core'
+import { Badge, Button, Center, Grid, Group, Kbd, Paper, Select, Stack, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconCheck, IconMessageCircle, IconPhoneCall, IconPhoneOff } from '@tabler/icons-react'
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next'
 import type { CallView } from '../../../../shared/domain/calls'
 import type { CallHotkeyAction, CallSettings } from '../../../../shared/domain/callSettings'
 import { formatDuration } from '../../../../shared/domain/callTimer'
-import { parseCallerNumber } from '../../../../shared/domain/phone'
 import { useAppStore } from '../../app/appStore'
 import { describeError } from '../../i18n/format'
 import { ErrorAlert } from '../../ui/ErrorAlert'
@@ -17,17 +16,16 @@ import {
   CallStepSkipped,
   chooseOverTargetReason,
   completeCall,
-  editDraft,
   hangUp,
   loadCallSettings,
   loadCurrentCall,
   markSaid,
   openScenario,
-  saveDetails,
   setTicketWorkOpen,
   TicketWorkOpen,
   useCallStore,
 } from './callStore'
+import { CallDetails } from './CallDetails'
 import { CallScripts, useScenarioScripts } from './CallScripts'
 import { CallTicketsPanel } from './CallTicketsPanel'
 import { CallTimer, useCallTimer } from './CallTimer'
@@ -238,73 +236,5 @@ function OverTargetPicker({ view, settings }: { view: CallView; settings: CallSe
         comboboxProps={{ position: 'bottom', middlewares: { flip: false, shift: true } }}
       />
     </Paper>
-  )
-}
-
-const DETAILS_SAVE_DELAY_MS = 1500
-
-/** Caller number, customer name and notes; saved when the agent pauses or leaves a field. */
-function CallDetails({ report, callId }: { report: (error: unknown) => void; callId: string }) {
-  const { t } = useTranslation()
-  const callerNumber = useRef<HTMLInputElement>(null)
-  // A new call (answered, or back after a reload): the caller number is the first thing typed.
-  useEffect(() => {
-    callerNumber.current?.focus()
-  }, [callId])
-  const draft = useCallStore((state) => state.draft)
-  const [numberTouched, setNumberTouched] = useState(false)
-  const typed = draft.callerNumber.trim()
-  const parsed = typed ? parseCallerNumber(typed) : null
-  const numberError = numberTouched && parsed && !parsed.ok ? t(`call.form.callerNumberInvalid.${parsed.reason}`) : null
-  const save = useCallback(() => void saveDetails().catch(report), [report])
-
-  // Typed details reach the journal a moment after the agent pauses, so a reload or a crash
-  // mid-call keeps them; leaving a field or any call step saves at once.
-  useEffect(() => {
-    const timer = window.setTimeout(save, DETAILS_SAVE_DELAY_MS)
-    return () => window.clearTimeout(timer)
-  }, [draft, save])
-
-  return (
-    <Stack gap="sm">
-      <Group grow align="flex-start">
-        <TextInput
-          ref={callerNumber}
-          data-call-focus="callerNumber"
-          label={t('call.form.callerNumber')}
-          description={t('call.form.callerNumberHint')}
-          value={draft.callerNumber}
-          onChange={(event) => {
-            editDraft({ callerNumber: event.currentTarget.value })
-            setNumberTouched(false)
-          }}
-          onBlur={() => {
-            setNumberTouched(true)
-            save()
-          }}
-          error={numberError}
-          inputMode="tel"
-          autoComplete="off"
-        />
-        <TextInput
-          label={t('call.form.customerName')}
-          value={draft.customerName}
-          onChange={(event) => editDraft({ customerName: event.currentTarget.value })}
-          onBlur={save}
-          maxLength={40}
-          autoComplete="off"
-        />
-      </Group>
-      <Textarea
-        label={t('call.form.notes')}
-        value={draft.notes}
-        onChange={(event) => editDraft({ notes: event.currentTarget.value })}
-        onBlur={save}
-        autosize
-        minRows={3}
-        maxRows={8}
-        maxLength={2000}
-      />
-    </Stack>
   )
 }

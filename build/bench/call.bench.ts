@@ -1,5 +1,5 @@
 import type { BenchFigure } from './figure'
-import { keystrokeFigure } from './browser/keystroke'
+import { callKeystrokeFigures } from './browser/keystroke'
 import { openPreviewSeat } from './browser/previewSeat'
 import { timerErrorFigure } from './browser/timerError'
 
@@ -8,7 +8,7 @@ import { timerErrorFigure } from './browser/timerError'
 export async function callFigures(): Promise<BenchFigure[]> {
   const seat = await openPreviewSeat()
   try {
-    return [await timerErrorFigure(seat), await keystrokeFigure(seat)]
+    return [await timerErrorFigure(seat), ...(await callKeystrokeFigures(seat))]
   } finally {
     await seat.close()
   }

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type Browser, type Page } from '@playwright/test'
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import type { ChannelName } from '../../../shared/ipc/channels'
 import type { RequestOf, ResponseOf } from '../../../shared/ipc/contract'
 import type { IpcResult } from '../../../shared/ipc/errors'
@@ -19,13 +19,31 @@ export const chromiumLaunchOptions = {
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
 }
 
+/**
+ * How Chromium paces its frames.
+ * - 'display': one frame per 60 Hz vsync, as on a screen. A key waits up to 16.7 ms for the next
+ *   frame whatever the page does, so keystroke-to-frame times spread over a whole frame period.
+ * - 'asap': no vsync and no frame-rate limit. A frame is drawn as soon as the page has one ready,
+ *   so keystroke-to-frame time is the page's own work for the key.
+ */
+export type FramePacing = 'display' | 'asap'
+
+const framePacingFlags: Record<FramePacing, string[]> = {
+  display: [],
+  asap: ['--disable-gpu-vsync', '--disable-frame-rate-limit'],
+}
+
 export interface PreviewSeat {
   preview: PreviewServer
-  browser: Browser
   /** One bridge call from Node; throws when refused. */
   call<K extends ChannelName>(channel: K, request: RequestOf<K>): Promise<ResponseOf<K>>
-  /** A fresh page (context) in Chinese at 1280×800; `beforeLoad` runs before the app loads (clock installs). */
-  openCallScreen(beforeLoad?: (page: Page) => Promise<void>): Promise<Page>
+  /** A fresh context in a Chromium pacing its frames as asked ('display' unless told). */
+  newContext(options?: { frames?: FramePacing; locale?: string; timezoneId?: string }): Promise<BrowserContext>
+  /**
+   * A fresh page (context) in Chinese at 1280×800 showing the idle call screen. `beforeLoad` runs
+   * before the app loads (clock installs).
+   */
+  openCallScreen(options?: { beforeLoad?: (page: Page) => Promise<void>; frames?: FramePacing }): Promise<Page>
   close(): Promise<void>
 }
 
@@ -33,7 +51,18 @@ export interface PreviewSeat {
 export async function openPreviewSeat(options: { rendererRoot?: string } = {}): Promise<PreviewSeat> {
   const dataDir = await mkdtemp(join(tmpdir(), 'seatdesk-bench-browser-'))
   const preview = await startPreviewServer({ dataDir, ...options })
-  const browser = await chromium.launch(chromiumLaunchOptions)
+  // One Chromium per pacing, launched when first asked for: the flags are per browser, not per context.
+  const browsers = new Map<FramePacing, Promise<Browser>>()
+  const browser = (frames: FramePacing) => {
+    let launched = browsers.get(frames)
+    if (!launched) {
+      launched = chromium.launch({ ...chromiumLaunchOptions, args: [...chromiumLaunchOptions.args, ...framePacingFlags[frames]] })
+      browsers.set(frames, launched)
+    }
+    return launched
+  }
+  const newContext: PreviewSeat['newContext'] = async ({ frames = 'display', ...options } = {}) =>
+    (await browser(frames)).newContext({ viewport: { width: 1280, height: 800 }, ...options })
 
   const call: PreviewSeat['call'] = async (channel, request) => {
     // Node's fetch sends no Origin header; Host is 127.0.0.1:port, as the bridge requires.
@@ -54,10 +83,10 @@ export async function openPreviewSeat(options: { rendererRoot?: string } = {}): 
 
   return {
     preview,
-    browser,
     call,
-    openCallScreen: async (beforeLoad) => {
-      const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 800 } })
+    newContext,
+    openCallScreen: async ({ beforeLoad, frames } = {}) => {
+      const context = await newContext({ frames, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
       const page = await context.newPage()
       await beforeLoad?.(page)
       await page.goto(preview.url)
@@ -65,7 +94,7 @@ export async function openPreviewSeat(options: { rendererRoot?: string } = {}): 
       return page
     },
     close: async () => {
-      await browser.close()
+      for (const launched of browsers.values()) await (await launched).close()
       await preview.close()
       await rm(dataDir, { recursive: true, force: true })
     },

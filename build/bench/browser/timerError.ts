@@ -47,7 +47,7 @@ export function parseDisplayed(text: string): number {
 }
 
 export async function timerErrorFigure(seat: PreviewSeat): Promise<BenchFigure> {
-  const page = await seat.openCallScreen((page) => page.clock.install())
+  const page = await seat.openCallScreen({ beforeLoad: (page) => page.clock.install() })
   await page.keyboard.press('F2')
   await page.getByTestId('call-elapsed').waitFor()
   const view = await seat.call('callCurrent', {})

@@ -1,15 +1,13 @@
-import { resolve } from 'node:path'
-import { build } from 'esbuild'
 import type { Page } from '@playwright/test'
+import { serveBundledPage } from './bundledPage'
 
 // The book_open_ms floor: the least any screen must do to show the same book — read the same rows
 // of the same dates from IndexedDB (one raw transaction: the pages' [date, pattern] index, the
 // roster and the users) and render them as a Mantine table with the same seven columns, badges and
 // buttons — with the same React, Mantine and production build, and no app code (no Dexie, no live
-// queries, no store, no shell, no translations). Bundled with esbuild and served through
-// `page.route`; its own origin holds its own copy of the rows (`fillBook`).
+// queries, no store, no shell, no translations). Served by bundledPage.ts; its own origin holds its
+// own copy of the rows (`fillBook`).
 
-const repoRoot = resolve(import.meta.dirname, '../../..')
 export const bookFloorUrl = 'http://book-floor.bench.invalid/'
 
 const entry = `
@@ -139,31 +137,8 @@ export interface BookRows {
 
 /** Serves the floor page on `page` (call before `goto(bookFloorUrl)`), for the book of `from`..`to`. */
 export async function serveBookFloorPage(page: Page, range: { from: string; to: string }): Promise<void> {
-  const bundle = await build({
-    stdin: { contents: entry, loader: 'tsx', resolveDir: repoRoot, sourcefile: 'bookFloor.tsx' },
-    bundle: true,
-    write: false,
-    outdir: 'floor',
-    jsx: 'automatic',
-    minify: true,
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'silent',
-  })
-  const file = (extension: string) => {
-    const output = bundle.outputFiles.find((candidate) => candidate.path.endsWith(extension))
-    if (!output) throw new Error(`bench: the book floor bundle has no ${extension}`)
-    return output.text
-  }
-  const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="stylesheet" href="floor.css"><script>window.bookRange = ${JSON.stringify(range)}</script></head><body><div id="root"></div><script src="floor.js"></script></body></html>`
-  const files: Record<string, [string, string]> = {
-    '/': ['text/html', html],
-    '/floor.js': ['text/javascript', file('.js')],
-    '/floor.css': ['text/css', file('.css')],
-  }
-  await page.route(`${bookFloorUrl}**`, (route) => {
-    const [contentType, body] = files[new URL(route.request().url()).pathname] ?? ['text/plain', 'not found']
-    return route.fulfill({ contentType, body })
-  })
+  const head = `<script>window.bookRange = ${JSON.stringify(range)}</script>`
+  await serveBundledPage(page, { url: bookFloorUrl, entry, lang: 'zh-CN', head })
 }
 
 /** Puts the rows into the floor page's own IndexedDB (its origin cannot read the app's). */

@@ -1,18 +1,12 @@
-import { execFileSync } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import { existsSync } from 'node:fs'
-import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { cp } from 'node:fs/promises'
+import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from '@playwright/test'
-import type { ChannelName } from '../../../shared/ipc/channels'
-import type { RequestOf, ResponseOf } from '../../../shared/ipc/contract'
-import type { IpcResult } from '../../../shared/ipc/errors'
 import { demoStaff } from '../../../electron/main/demo/demoAccounts'
 import { confirmedChecklist } from '../../../electron/main/demo/demoDesk'
-import { tokenHeader } from '../../../electron/preview/bridgeGuard'
 import { startPreviewServer, type PreviewServer } from '../../../electron/preview/previewServer'
+import { benchCache, chromiumVersion, contentHash, repoRoot, sourcesUnder } from '../benchCache'
 import { LEDGER_YEAR, type LedgerYear } from '../ledgerYear'
-import { chromiumLaunchOptions } from './previewSeat'
+import { bridgeCaller, chromiumLaunchOptions, type BridgeCall } from './previewSeat'
 
 // The year of journal in the browser preview, with the renderer's view of it built: how an agent
 // meets the seat on a normal day. The first projection of ~200,000 entries takes minutes in the
@@ -22,8 +16,6 @@ import { chromiumLaunchOptions } from './previewSeat'
 // origin, so the preview listens on a fixed port. The cache's name is a hash of the year's own
 // cache name, the renderer's Dexie schema and projection steps, the Chromium version and the port.
 
-const repoRoot = resolve(import.meta.dirname, '../../..')
-const cacheRoot = join(repoRoot, 'node_modules/.cache/seatdesk-bench')
 const CACHE_PREFIX = 'ledger-view-'
 /** The preview's port: the cached view lives in http://127.0.0.1:<port>'s IndexedDB. */
 export const LEDGER_VIEW_PORT = 47_615
@@ -44,7 +36,7 @@ export interface LedgerViewSeat {
   /** How long the first projection of the year took when the cache was made. */
   projectionMs: number
   reused: boolean
-  call<K extends ChannelName>(channel: K, request: RequestOf<K>): Promise<ResponseOf<K>>
+  call: BridgeCall
   close(): Promise<void>
 }
 
@@ -69,22 +61,15 @@ function shiftedDateScript(offsetMs: number): string {
   })()`
 }
 
-async function sourcesOf(folder: string): Promise<string[]> {
-  const found: string[] = []
-  for (const entry of await readdir(join(repoRoot, folder), { withFileTypes: true })) {
-    const path = join(folder, entry.name)
-    if (entry.isDirectory()) found.push(...(await sourcesOf(path)))
-    else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) && (folder.startsWith('renderer/src/db') || /\/data$/.test(folder))) found.push(path)
-  }
-  return found
+/** The view's content: the renderer's Dexie schema (renderer/src/db) and each feature's projection steps (…/data). */
+async function projectionFiles(): Promise<string[]> {
+  const files = (await Promise.all(projectionSources.map(sourcesUnder))).flat()
+  return files.filter((file) => file.startsWith('renderer/src/db/') || /\/data\/[^/]+$/.test(file))
 }
 
 async function cacheName(year: LedgerYear): Promise<string> {
-  const chromiumVersion = execFileSync(chromiumLaunchOptions.executablePath, ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString()
-  const hash = createHash('sha256').update(`${year.cacheName}\n${chromiumVersion}\n${LEDGER_VIEW_PORT}\n${bookReader.employeeNo}\n`)
-  const files = (await Promise.all(projectionSources.map(sourcesOf))).flat().sort()
-  for (const file of files) hash.update(`${file}\n`).update(await readFile(join(repoRoot, file)))
-  return `${CACHE_PREFIX}${hash.digest('hex').slice(0, 16)}`
+  const preamble = `${year.cacheName}\n${chromiumVersion(chromiumLaunchOptions.executablePath)}\n${LEDGER_VIEW_PORT}\n${bookReader.employeeNo}\n`
+  return contentHash(preamble, await projectionFiles())
 }
 
 /**
@@ -94,16 +79,7 @@ async function cacheName(year: LedgerYear): Promise<string> {
 async function openSeat(dataDir: string, profile: string, rendererRoot: string): Promise<LedgerViewSeat & { caughtUpMs: number }> {
   const offset = yearNow - Date.now()
   const preview = await startPreviewServer({ dataDir, rendererRoot, port: LEDGER_VIEW_PORT, clock: { now: () => new Date(Date.now() + offset) } })
-  const call: LedgerViewSeat['call'] = async (channel, request) => {
-    const response = await fetch(`http://127.0.0.1:${preview.port}/ipc/${channel}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [tokenHeader]: preview.token },
-      body: JSON.stringify(request),
-    })
-    const result = (await response.json()) as IpcResult<ResponseOf<typeof channel>>
-    if (!result.ok) throw new Error(`bench: ${channel} was refused: ${JSON.stringify(result.error)}`)
-    return result.value
-  }
+  const call = bridgeCaller(preview)
   let context: BrowserContext | null = null
   try {
     await call('signIn', { employeeNo: bookReader.employeeNo, pin: bookReader.pin })
@@ -175,28 +151,16 @@ export async function openLedgerView(year: LedgerYear, workDir: string): Promise
   // A copy of the built renderer: a build running beside the bench must not swap files under it.
   const rendererRoot = join(workDir, 'renderer')
   await cp(join(repoRoot, 'out/renderer'), rendererRoot, { recursive: true })
-  const name = await cacheName(year)
-  const cached = join(cacheRoot, name)
-  const recordFile = join(cached, 'record.json')
-  let reused = true
-  if (!existsSync(recordFile)) {
-    reused = false
-    await mkdir(cacheRoot, { recursive: true })
-    for (const stale of await readdir(cacheRoot)) if (stale.startsWith(CACHE_PREFIX)) await rm(join(cacheRoot, stale), { recursive: true, force: true })
-    const writing = join(cacheRoot, `${name}.writing`)
-    await rm(writing, { recursive: true, force: true })
-    await mkdir(writing, { recursive: true })
-    await cp(year.dataDir, join(writing, 'seat'), { recursive: true })
-    const seat = await openSeat(join(writing, 'seat'), join(writing, 'profile'), rendererRoot)
+  const cached = await benchCache(CACHE_PREFIX, await cacheName(year), async (folder): Promise<CacheRecord> => {
+    await cp(year.dataDir, join(folder, 'seat'), { recursive: true })
+    const seat = await openSeat(join(folder, 'seat'), join(folder, 'profile'), rendererRoot)
     // Signed out before the services close: a session left open would come back locked.
     await seat.call('signOut', {})
     await seat.close()
-    await writeFile(join(writing, 'record.json'), JSON.stringify({ projectionMs: seat.caughtUpMs } satisfies CacheRecord))
-    await rename(writing, cached)
-  }
-  const record = JSON.parse(await readFile(recordFile, 'utf8')) as CacheRecord
-  await cp(join(cached, 'seat'), join(workDir, 'view-seat'), { recursive: true })
-  await cp(join(cached, 'profile'), join(workDir, 'view-profile'), { recursive: true })
+    return { projectionMs: seat.caughtUpMs }
+  })
+  await cp(join(cached.folder, 'seat'), join(workDir, 'view-seat'), { recursive: true })
+  await cp(join(cached.folder, 'profile'), join(workDir, 'view-profile'), { recursive: true })
   const seat = await openSeat(join(workDir, 'view-seat'), join(workDir, 'view-profile'), rendererRoot)
-  return { ...seat, projectionMs: record.projectionMs, reused }
+  return { ...seat, projectionMs: cached.record.projectionMs, reused: cached.reused }
 }

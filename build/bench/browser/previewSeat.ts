@@ -36,7 +36,7 @@ const framePacingFlags: Record<FramePacing, string[]> = {
 export interface PreviewSeat {
   preview: PreviewServer
   /** One bridge call from Node; throws when refused. */
-  call<K extends ChannelName>(channel: K, request: RequestOf<K>): Promise<ResponseOf<K>>
+  call: BridgeCall
   /** A fresh context in a Chromium pacing its frames as asked ('display' unless told). */
   newContext(options?: { frames?: FramePacing; locale?: string; timezoneId?: string }): Promise<BrowserContext>
   /**
@@ -45,6 +45,23 @@ export interface PreviewSeat {
    */
   openCallScreen(options?: { beforeLoad?: (page: Page) => Promise<void>; frames?: FramePacing }): Promise<Page>
   close(): Promise<void>
+}
+
+export type BridgeCall = <K extends ChannelName>(channel: K, request: RequestOf<K>) => Promise<ResponseOf<K>>
+
+/** Calls the preview's bridge from Node, as the page does; throws when a call is refused. */
+export function bridgeCaller(preview: PreviewServer): BridgeCall {
+  return async (channel, request) => {
+    // Node's fetch sends no Origin header; Host is 127.0.0.1:port, as the bridge requires.
+    const response = await fetch(`http://127.0.0.1:${preview.port}/ipc/${channel}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [tokenHeader]: preview.token },
+      body: JSON.stringify(request),
+    })
+    const result = (await response.json()) as IpcResult<ResponseOf<typeof channel>>
+    if (!result.ok) throw new Error(`bench: ${channel} was refused: ${JSON.stringify(result.error)}`)
+    return result.value
+  }
 }
 
 /** `rendererRoot`: another build of the renderer than out/renderer (to compare two builds in one run). */
@@ -64,17 +81,7 @@ export async function openPreviewSeat(options: { rendererRoot?: string } = {}): 
   const newContext: PreviewSeat['newContext'] = async ({ frames = 'display', ...options } = {}) =>
     (await browser(frames)).newContext({ viewport: { width: 1280, height: 800 }, ...options })
 
-  const call: PreviewSeat['call'] = async (channel, request) => {
-    // Node's fetch sends no Origin header; Host is 127.0.0.1:port, as the bridge requires.
-    const response = await fetch(`http://127.0.0.1:${preview.port}/ipc/${channel}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [tokenHeader]: preview.token },
-      body: JSON.stringify(request),
-    })
-    const result = (await response.json()) as IpcResult<ResponseOf<typeof channel>>
-    if (!result.ok) throw new Error(`bench: ${channel} was refused: ${JSON.stringify(result.error)}`)
-    return result.value
-  }
+  const call = bridgeCaller(preview)
 
   const supervisor = { employeeNo: demoSupervisor.employeeNo, name: demoSupervisor.name, pin: demoSupervisor.pin }
   await call('seatSetup', { ...demoCompany, supervisor })

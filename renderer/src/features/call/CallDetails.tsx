@@ -1,5 +1,5 @@
 import { Group, Stack, Textarea, TextInput } from '@mantine/core'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { parseCallerNumber } from '../../../../shared/domain/phone'
 import { editDraft, saveDetails, useCallStore } from './callStore'
@@ -12,21 +12,34 @@ const DETAILS_SAVE_DELAY_MS = 1500
 /** Caller number, customer name and notes; saved when the agent pauses or leaves a field. */
 export function CallDetails({ report, callId }: { report: (error: unknown) => void; callId: string }) {
   const save = useCallback(() => void saveDetails().catch(report), [report])
+  // An effect event: the subscription below always calls the latest `save` without re-subscribing
+  // (a language change gives a new `report`), which would drop a pending save.
+  const savePaused = useEffectEvent(save)
 
   // Typed details reach the journal a moment after the agent pauses, so a reload or a crash
-  // mid-call keeps them; leaving a field or any call step saves at once.
+  // mid-call keeps them; leaving a field or any call step saves at once. Also armed on mount, so a
+  // save that failed is tried again when the agent comes back to the call, and flushed on unmount, so
+  // leaving the call screen mid-pause does not wait for the next key.
   useEffect(() => {
     let timer: number | undefined
-    const unsubscribe = useCallStore.subscribe((state, previous) => {
-      if (state.draft === previous.draft) return
+    const arm = () => {
       window.clearTimeout(timer)
-      timer = window.setTimeout(save, DETAILS_SAVE_DELAY_MS)
+      timer = window.setTimeout(() => {
+        timer = undefined
+        savePaused()
+      }, DETAILS_SAVE_DELAY_MS)
+    }
+    arm()
+    const unsubscribe = useCallStore.subscribe((state, previous) => {
+      if (state.draft !== previous.draft) arm()
     })
     return () => {
       unsubscribe()
+      if (timer === undefined) return
       window.clearTimeout(timer)
+      savePaused()
     }
-  }, [save])
+  }, [])
 
   return (
     <Stack gap="sm">

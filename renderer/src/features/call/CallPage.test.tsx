@@ -165,6 +165,16 @@ describe('the call screen', () => {
     expect(notes).toHaveFocus()
   })
 
+  it('saves what was typed when the agent leaves the call screen before the pause is over', async () => {
+    const service = fakeCallService({ open: callView({ answeredAt: secondsAgo(20) }) })
+    installApi(fakeApi(service.api))
+    const user = userEvent.setup()
+    const screenView = renderWithProviders(<CallPage />)
+    await user.type(await screen.findByLabelText('备注（业务簿）'), '改约明天')
+    screenView.unmount()
+    await waitFor(() => expect(service.current()?.notes).toBe('改约明天'))
+  })
+
   it('offers the supervisor’s over-target reasons at wrap-up past the target and sends the one picked', async () => {
     const service = fakeCallService({ open: callView({ state: 'wrapUp', answeredAt: secondsAgo(200), hungUpAt: secondsAgo(5) }) })
     const user = start(service)

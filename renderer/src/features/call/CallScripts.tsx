@@ -1,6 +1,5 @@
 import { Badge, Button, Kbd, Stack, Text, Title } from '@mantine/core'
 import { IconCheck } from '@tabler/icons-react'
-import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CallView } from '../../../../shared/domain/calls'
 import type { CallSettings } from '../../../../shared/domain/callSettings'
@@ -44,16 +43,13 @@ function useKnownValues(): Record<string, string> {
   // Only the customer's name: a key typed in the notes must not re-render the scripts.
   const customerName = useCallStore((state) => state.draft.customerName)
   const variables = useCallStore((state) => state.variables)
-  return useMemo(
-    () => ({
-      ...variables,
-      company: seat?.companyName ?? '',
-      agentNo: session?.user.employeeNo ?? '',
-      agentName: session?.user.name ?? '',
-      customerName,
-    }),
-    [variables, seat?.companyName, session?.user.employeeNo, session?.user.name, customerName],
-  )
+  return {
+    ...variables,
+    company: seat?.companyName ?? '',
+    agentNo: session?.user.employeeNo ?? '',
+    agentName: session?.user.name ?? '',
+    customerName,
+  }
 }
 
 /** Said ✓, or which key marks it (the button is in the call's row of steps, once). */

@@ -64,23 +64,6 @@ export async function floorKeystrokes(seat: PreviewSeat, frames: FramePacing): P
 }
 
 /**
- * Answers a call (F2) on a fresh call screen, types into the field `openField` finds on it, then hangs
- * up and completes the call, so the next measurement starts from an idle call screen again.
- */
-export async function keystrokesOnCall(seat: PreviewSeat, frames: FramePacing, openField: (page: Page) => Promise<Locator>): Promise<number[]> {
-  const page = await seat.openCallScreen({ frames })
-  try {
-    await page.keyboard.press('F2')
-    await page.getByTestId('call-elapsed').waitFor()
-    return await typeAndMeasure(page, await openField(page))
-  } finally {
-    await page.context().close()
-    await seat.call('callHangUp', {})
-    await seat.call('callComplete', { overTargetReason: null })
-  }
-}
-
-/**
  * Two figures for one field, each beside the floor page measured the same way:
  * - `name`, with frames drawn as soon as they are ready: the time the page takes to show the key, the
  *   part the app controls and the one the goal (≤ 16 ms, one 60 Hz frame) is about;
@@ -100,6 +83,6 @@ export async function keystrokeFigures(seat: PreviewSeat, name: string, typeInAp
 
 export function callKeystrokeFigures(seat: PreviewSeat): Promise<BenchFigure[]> {
   return keystrokeFigures(seat, 'keystroke_p95_call', (frames) =>
-    keystrokesOnCall(seat, frames, async (page) => page.getByLabel(/^备注（业务簿）/)),
+    seat.duringCall({ frames }, async (page) => typeAndMeasure(page, page.getByLabel(/^备注（业务簿）/))),
   )
 }

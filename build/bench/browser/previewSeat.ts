@@ -40,10 +40,11 @@ export interface PreviewSeat {
   /** A fresh context in a Chromium pacing its frames as asked ('display' unless told). */
   newContext(options?: { frames?: FramePacing; locale?: string; timezoneId?: string }): Promise<BrowserContext>
   /**
-   * A fresh page (context) in Chinese at 1280×800 showing the idle call screen. `beforeLoad` runs
-   * before the app loads (clock installs).
+   * Answers a call (F2) on a fresh page (context) in Chinese at 1280×800 and runs `work` on it;
+   * then closes the page, hangs up and completes the call, so the next figure starts from an idle
+   * call screen. `beforeLoad` runs before the app loads (clock installs).
    */
-  openCallScreen(options?: { beforeLoad?: (page: Page) => Promise<void>; frames?: FramePacing }): Promise<Page>
+  duringCall<T>(options: { beforeLoad?: (page: Page) => Promise<void>; frames?: FramePacing }, work: (page: Page) => Promise<T>): Promise<T>
   close(): Promise<void>
 }
 
@@ -92,18 +93,33 @@ export async function openPreviewSeat(options: { rendererRoot?: string } = {}): 
     preview,
     call,
     newContext,
-    openCallScreen: async ({ beforeLoad, frames } = {}) => {
+    duringCall: async ({ beforeLoad, frames }, work) => {
       const context = await newContext({ frames, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
-      const page = await context.newPage()
-      await beforeLoad?.(page)
-      await page.goto(preview.url)
-      await page.getByRole('button', { name: '接听' }).waitFor()
-      return page
+      try {
+        const page = await context.newPage()
+        await beforeLoad?.(page)
+        await page.goto(preview.url)
+        await page.getByRole('button', { name: '接听' }).waitFor()
+        await page.keyboard.press('F2')
+        await page.getByTestId('call-elapsed').waitFor()
+        return await work(page)
+      } finally {
+        await context.close()
+        // Only a call that is open is closed: a refusal here would hide why the work failed.
+        if (await call('callCurrent', {})) {
+          await call('callHangUp', {})
+          await call('callComplete', { overTargetReason: null })
+        }
+      }
     },
     close: async () => {
-      for (const launched of browsers.values()) await (await launched).close()
+      // Every browser is closed (a failed launch or close does not keep the others, the server or
+      // the folder around), then the first failure is reported.
+      const closed = await Promise.allSettled([...browsers.values()].map(async (launched) => (await launched).close()))
       await preview.close()
       await rm(dataDir, { recursive: true, force: true })
+      const failed = closed.find((result) => result.status === 'rejected')
+      if (failed) throw failed.reason
     },
   }
 }

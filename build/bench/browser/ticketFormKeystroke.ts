@@ -1,5 +1,5 @@
 import type { BenchFigure } from '../figure'
-import { keystrokeFigures, keystrokesOnCall } from './keystroke'
+import { keystrokeFigures, typeAndMeasure } from './keystroke'
 import type { PreviewSeat } from './previewSeat'
 
 // keystroke_p95_ticket_form (and _60hz): keystroke-to-screen time typing a complaint's content into
@@ -10,7 +10,7 @@ import type { PreviewSeat } from './previewSeat'
 
 export function ticketFormKeystrokeFigures(seat: PreviewSeat): Promise<BenchFigure[]> {
   return keystrokeFigures(seat, 'keystroke_p95_ticket_form', (frames) =>
-    keystrokesOnCall(seat, frames, async (page) => {
+    seat.duringCall({ frames }, async (page) => {
       await page.keyboard.press('Alt+T')
       const form = page.getByRole('dialog', { name: '新建工单' })
       await form.waitFor()
@@ -18,8 +18,7 @@ export function ticketFormKeystrokeFigures(seat: PreviewSeat): Promise<BenchFigu
       await kind.fill('8')
       await kind.press('Enter')
       const content = form.getByRole('textbox', { name: /^投诉内容/ })
-      await content.waitFor()
-      return content
+      return typeAndMeasure(page, content)
     }),
   )
 }

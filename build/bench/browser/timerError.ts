@@ -47,30 +47,26 @@ export function parseDisplayed(text: string): number {
 }
 
 export async function timerErrorFigure(seat: PreviewSeat): Promise<BenchFigure> {
-  const page = await seat.openCallScreen({ beforeLoad: (page) => page.clock.install() })
-  await page.keyboard.press('F2')
-  await page.getByTestId('call-elapsed').waitFor()
-  const view = await seat.call('callCurrent', {})
-  if (!view) throw new Error('bench: no open call after F2')
-  const answeredAt = Date.parse(view.answeredAt)
+  const errors = await seat.duringCall({ beforeLoad: (page) => page.clock.install() }, async (page) => {
+    const view = await seat.call('callCurrent', {})
+    if (!view) throw new Error('bench: no open call after F2')
+    const answeredAt = Date.parse(view.answeredAt)
 
-  // From here on the page's time moves only when we move it.
-  const start = answeredAt + 10_000
-  if (Date.now() >= start) throw new Error('bench: the call screen took over 10 s to answer')
-  await page.clock.pauseAt(start)
+    // From here on the page's time moves only when we move it.
+    const start = answeredAt + 10_000
+    if (Date.now() >= start) throw new Error('bench: the call screen took over 10 s to answer')
+    await page.clock.pauseAt(start)
 
-  const errors: number[] = []
-  for (const [round, fraction] of FRACTIONS_MS.entries()) {
-    const trueElapsed = (round + 1) * HIDDEN_MS + fraction
-    await setHidden(page, true)
-    await page.clock.setSystemTime(answeredAt + trueElapsed)
-    await setHidden(page, false)
-    await delay(RENDER_SETTLE_MS)
-    errors.push(trueElapsed - parseDisplayed(await page.getByTestId('call-elapsed').innerText()))
-  }
-  await page.context().close()
-  // Close the call so the next figure starts from an idle call screen.
-  await seat.call('callHangUp', {})
-  await seat.call('callComplete', { overTargetReason: null })
+    const errors: number[] = []
+    for (const [round, fraction] of FRACTIONS_MS.entries()) {
+      const trueElapsed = (round + 1) * HIDDEN_MS + fraction
+      await setHidden(page, true)
+      await page.clock.setSystemTime(answeredAt + trueElapsed)
+      await setHidden(page, false)
+      await delay(RENDER_SETTLE_MS)
+      errors.push(trueElapsed - parseDisplayed(await page.getByTestId('call-elapsed').innerText()))
+    }
+    return errors
+  })
   return { name: 'timer_error_after_180s', value: Math.max(...errors.map(Math.abs)), unit: 'ms', floor: DISPLAY_RESOLUTION_MS }
 }

@@ -2,6 +2,7 @@ import { create } from 'zustand'
 import type { Seat } from '../../../shared/domain/identity'
 import type { JournalState, SessionView } from '../../../shared/ipc/contract'
 import { ApiError, call } from '../api/client'
+import { clearAttentionNotices } from '../ui/attentionNotices'
 
 // What the app is doing right now, as main last told it: the seat, the journal's health and the
 // signed-in session (main owns all three; a reload asks again and lands in the same place).
@@ -27,6 +28,8 @@ export const useAppStore = create<AppState>(() => ({
 }))
 
 export function setSession(session: SessionView | null): void {
+  // The notices name the signed-in agent's customers: none outlives the session it was told in.
+  if (session?.sessionId !== useAppStore.getState().session?.sessionId) clearAttentionNotices()
   useAppStore.setState(session ? { session } : { session: null, screen: 'call' })
 }
 

@@ -19,3 +19,7 @@ export const ATTENTION_NOTICES_LIMIT = 3
 export function showAttentionNotice(notice: NotificationData): string {
   return notifications.show(notice, attentionNoticesStore)
 }
+
+export function clearAttentionNotices(): void {
+  notifications.clean(attentionNoticesStore)
+}

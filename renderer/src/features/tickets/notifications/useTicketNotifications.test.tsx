@@ -1,9 +1,11 @@
-import { act, screen } from '@testing-library/react'
+import { act, screen, waitFor } from '@testing-library/react'
 import { notifications } from '@mantine/notifications'
 import { Providers } from '../../../app/Providers'
+import { setSession, useAppStore } from '../../../app/appStore'
 import { installApi } from '../../../api/client'
 import { fakeApi, testSession } from '../../../testing/fakeApi'
 import { renderWithProviders } from '../../../testing/render'
+import { changeLanguage } from '../../../i18n'
 import { ticketEscalated, ticketOpened, transferOffered } from '../../../testing/tickets'
 import { AGENTS, minutesAfterEntry, seatWith } from '../testSeat'
 import { attentionNoticesStore } from '../../../ui/attentionNotices'
@@ -65,6 +67,27 @@ describe('ticket notifications', () => {
 
     renderWithProviders(<Notifier sessionId="s-A001-next" />)
     expect(await screen.findAllByText(/工单 .* 已超时/)).toHaveLength(1)
+  })
+
+  it('takes the notices away when the agent signs out, so the next one never sees them', async () => {
+    vi.setSystemTime(minutesAfterEntry(10, 30))
+    useAppStore.setState({ session })
+    renderWithProviders(<Notifier />)
+    expect(await screen.findAllByText(/工单 .* 已超时/)).toHaveLength(1)
+    act(() => setSession(null))
+    // (It fades out.)
+    await waitFor(() => expect(screen.queryByText(/已超时/)).not.toBeInTheDocument())
+  })
+
+  it('words a notice already on screen again when the language changes', async () => {
+    vi.setSystemTime(minutesAfterEntry(10, 30))
+    onTestFinished(() => changeLanguage('zh-CN'))
+    renderWithProviders(<Notifier />)
+    expect(await screen.findAllByText(/工单 .* 已超时/)).toHaveLength(1)
+    act(() => changeLanguage('en'))
+    expect(await screen.findByText(/Ticket .* is overdue/)).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Open ticket' })).toBeInTheDocument()
+    expect(screen.queryByText(/已超时/)).not.toBeInTheDocument()
   })
 
   it('says nothing while the screen is locked, and tells it after unlock', async () => {

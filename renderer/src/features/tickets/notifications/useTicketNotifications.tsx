@@ -1,7 +1,7 @@
 import { Button, Stack, Text } from '@mantine/core'
 import type { TFunction } from 'i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useEffect } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionView } from '../../../../../shared/ipc/contract'
 import { db, type ShiftSessionRow } from '../../../db/schema'
@@ -31,81 +31,97 @@ export function escalationsSince(sessions: readonly ShiftSessionRow[], current: 
   return previous ? (previous.endedAt ?? previous.startedAt) : current.startedAt
 }
 
-function OpenButton({ label, onClick }: { label: string; onClick: () => void }) {
+type Words = (t: TFunction, language: string) => ReactNode
+
+/** Text worded when drawn, not when shown: a notice on screen follows a change of language. */
+function Worded({ words }: { words: Words }) {
+  const { t, i18n } = useTranslation()
+  return <>{words(t, i18n.language)}</>
+}
+
+function OpenButton({ label, onClick }: { label: Words; onClick: () => void }) {
   return (
     <Button size="compact-xs" variant="light" mt={4} onClick={onClick}>
-      {label}
+      <Worded words={label} />
     </Button>
   )
 }
 
-function show(notice: TicketNotice, t: TFunction, language: string, nameOf: (employeeNo: string) => string) {
-  const open = t('tickets.notify.open')
+function noticeBody(text: Words, openLabel: Words, onOpen: () => void): ReactNode {
+  return (
+    <Stack gap={0}>
+      <Text size="sm">
+        <Worded words={text} />
+      </Text>
+      <OpenButton label={openLabel} onClick={onOpen} />
+    </Stack>
+  )
+}
+
+const openTicketLabel: Words = (t) => t('tickets.notify.open')
+
+function show(notice: TicketNotice, nameOf: (employeeNo: string) => string) {
   switch (notice.kind) {
     case 'overdue':
     case 'dueSoon': {
-      const { ticket } = notice
+      const { ticket, kind } = notice
       showAttentionNotice({
         id: notice.key,
-        color: notice.kind === 'overdue' ? 'red' : 'orange',
-        title: t(`tickets.notify.${notice.kind}Title`, { number: ticket.ticketNo }),
+        color: kind === 'overdue' ? 'red' : 'orange',
+        title: <Worded words={(t) => t(`tickets.notify.${kind}Title`, { number: ticket.ticketNo })} />,
         // An overdue ticket stays on screen until the agent closes the note; due soon fades.
-        autoClose: notice.kind === 'overdue' ? false : 15_000,
-        message: (
-          <Stack gap={0}>
-            <Text size="sm">
-              {t('tickets.notify.dueAt', { at: ticket.nextDueAt ? formatDeadline(ticket.nextDueAt, language) : '', customer: ticket.customerName ?? t('tickets.noCustomerName') })}
-            </Text>
-            <OpenButton label={open} onClick={() => showTicket(ticket.ticketId)} />
-          </Stack>
+        autoClose: kind === 'overdue' ? false : 15_000,
+        message: noticeBody(
+          (t, language) => t('tickets.notify.dueAt', { at: ticket.nextDueAt ? formatDeadline(ticket.nextDueAt, language) : '', customer: ticket.customerName ?? t('tickets.noCustomerName') }),
+          openTicketLabel,
+          () => showTicket(ticket.ticketId),
         ),
       })
       return
     }
-    case 'escalated':
+    case 'escalated': {
+      const { ticket, escalation } = notice
       showAttentionNotice({
         id: notice.key,
         color: 'orange',
         autoClose: false,
-        title: t('tickets.notify.escalatedTitle', { number: notice.ticket.ticketNo }),
-        message: (
-          <Stack gap={0}>
-            <Text size="sm">
-              {t('tickets.notify.escalated', { by: nameOf(notice.escalation.by), to: t(`tickets.escalate.targets.${notice.escalation.to}`), reason: notice.escalation.reason })}
-            </Text>
-            <OpenButton label={open} onClick={() => showTicket(notice.ticket.ticketId)} />
-          </Stack>
+        title: <Worded words={(t) => t('tickets.notify.escalatedTitle', { number: ticket.ticketNo })} />,
+        message: noticeBody(
+          (t) => t('tickets.notify.escalated', { by: nameOf(escalation.by), to: t(`tickets.escalate.targets.${escalation.to}`), reason: escalation.reason }),
+          openTicketLabel,
+          () => showTicket(ticket.ticketId),
         ),
       })
       return
-    case 'transferOffered':
+    }
+    case 'transferOffered': {
+      const { transfer } = notice
       showAttentionNotice({
         id: notice.key,
         color: 'blue',
         autoClose: false,
-        title: t('tickets.notify.transferTitle'),
-        message: (
-          <Stack gap={0}>
-            <Text size="sm">{t('tickets.notify.transfer', { from: nameOf(notice.transfer.from), count: notice.transfer.ticketIds.length })}</Text>
-            <OpenButton label={t('tickets.notify.openTransfers')} onClick={() => showTicketsTab('transfers')} />
-          </Stack>
+        title: <Worded words={(t) => t('tickets.notify.transferTitle')} />,
+        message: noticeBody(
+          (t) => t('tickets.notify.transfer', { from: nameOf(transfer.from), count: transfer.ticketIds.length }),
+          (t) => t('tickets.notify.openTransfers'),
+          () => showTicketsTab('transfers'),
         ),
       })
+    }
   }
 }
 
-function showSummary(due: TicketNotice[], t: TFunction) {
+function showSummary(due: TicketNotice[]) {
   const overdue = due.filter((notice) => notice.kind === 'overdue').length
   showAttentionNotice({
     id: `summary:${due.map((notice) => notice.key).join('|')}`,
     color: overdue > 0 ? 'red' : 'orange',
     autoClose: false,
-    title: t('tickets.notify.summaryTitle'),
-    message: (
-      <Stack gap={0}>
-        <Text size="sm">{t('tickets.notify.summary', { overdue, dueSoon: due.length - overdue })}</Text>
-        <OpenButton label={t('tickets.notify.openMine')} onClick={() => showTicketsTab('mine')} />
-      </Stack>
+    title: <Worded words={(t) => t('tickets.notify.summaryTitle')} />,
+    message: noticeBody(
+      (t) => t('tickets.notify.summary', { overdue, dueSoon: due.length - overdue }),
+      (t) => t('tickets.notify.openMine'),
+      () => showTicketsTab('mine'),
     ),
   })
 }
@@ -125,7 +141,6 @@ export interface TicketAttention {
  * counts the navigation shows.
  */
 export function useTicketNotifications(session: Pick<SessionView, 'sessionId' | 'startedAt' | 'user'>, active: boolean): TicketAttention {
-  const { t, i18n } = useTranslation()
   const me = session.user.employeeNo
   const now = useNow(active, EVALUATE_EVERY_MS)
   const { users, nameOf } = useUsers()
@@ -143,10 +158,10 @@ export function useTicketNotifications(session: Pick<SessionView, 'sessionId' | 
     // Marked seen before showing: a second run of this effect in the same tick must not show them again.
     store.add(fresh.map((notice) => notice.key))
     const due = fresh.filter((notice) => notice.kind === 'overdue' || notice.kind === 'dueSoon')
-    if (due.length > SUMMARY_ABOVE) showSummary(due, t)
-    else due.forEach((notice) => show(notice, t, i18n.language, nameOf))
-    fresh.filter((notice) => notice.kind !== 'overdue' && notice.kind !== 'dueSoon').forEach((notice) => show(notice, t, i18n.language, nameOf))
-  }, [active, mine, offers, since, users, now, me, session.sessionId, t, i18n.language, nameOf])
+    if (due.length > SUMMARY_ABOVE) showSummary(due)
+    else due.forEach((notice) => show(notice, nameOf))
+    fresh.filter((notice) => notice.kind !== 'overdue' && notice.kind !== 'dueSoon').forEach((notice) => show(notice, nameOf))
+  }, [active, mine, offers, since, users, now, me, session.sessionId, nameOf])
 
   return {
     overdue: mine?.filter((ticket) => ticketDueState(ticket, now, DUE_SOON_MS) === 'overdue').length ?? 0,

@@ -127,3 +127,23 @@ test('a misroute with its remedy: both consignees, the value difference, resend;
   const [updated] = await journalEntriesOf(seatDesk.dataDir, 'ticket.detailsUpdated')
   expect(updated?.payload.details).toMatchObject({ remedy: 'resend' })
 })
+
+test('a note typed in the drawer is not dropped by Esc: the drawer asks, and Esc answers "keep typing"', async ({ page }) => {
+  await chooseTicketKind(page, '查货')
+  await ticketFormDialog(page).getByLabel('运单号').fill('YD7788990011')
+  await saveNewTicket(page)
+  const drawer = ticketDrawer(page)
+  const note = drawer.getByRole('textbox', { name: '添加备注' })
+  await note.fill('客户说下午再来电')
+  await note.press('Escape')
+  const question = page.getByRole('dialog', { name: '放弃这条备注？' })
+  await expect(question).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(question).toHaveCount(0)
+  await expect(drawer).toBeVisible()
+  await expect(note).toHaveValue('客户说下午再来电')
+  // The question again, and this time the note is given up: the drawer closes.
+  await note.press('Escape')
+  await question.getByRole('button', { name: '放弃备注' }).click()
+  await expect(drawer).toHaveCount(0)
+})

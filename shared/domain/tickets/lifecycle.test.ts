@@ -92,7 +92,9 @@ describe('customer pauses', () => {
 describe('phones', () => {
   it('are masked as 138****5678 and found by their last four digits', () => {
     expect(maskPhone('+8613812345678')).toBe('138****5678')
-    expect(maskPhone('+8675523456789')).toBe('755****6789')
+    // A fixed line as dialled, with its trunk 0.
+    expect(maskPhone('+8675523456789')).toBe('075*****6789')
+    expect(maskPhone('+861065529988')).toBe('010****9988')
     expect(maskPhone('95338')).toBe('*5338')
     expect(maskPhone('110')).toBe('****')
     expect(phoneLast4('+8613812345678')).toBe('5678')

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { chinaDateOf, type Instant } from './chinaTime'
 import type { Pause } from './deadlines'
+import { formatCallerNumber } from '../phone'
 
 // A ticket's life (首问责任制, 002 座席职责 15): open → in progress → waiting (on the customer, the branch
 // or finance) → resolved → closed, and back by a reopen. Only the owner moves it; anyone may add a note
@@ -108,10 +109,11 @@ export function phoneLast4(stored: string | null): string | null {
 
 /**
  * 138****5678: a phone as shown until the agent reveals it (001 r1, r3: the customer archive is never
- * leaked). Keeps the first three and the last four digits of the national number.
+ * leaked). Keeps the first three and the last four digits of the number as dialled in China, so a
+ * fixed line keeps its trunk 0 (010****9988, not 106***9988, which reads like an SMS gateway).
  */
 export function maskPhone(stored: string): string {
-  const national = stored.startsWith('+86') ? stored.slice(3) : stored
-  if (national.length <= 7) return national.length <= 4 ? '****' : `${'*'.repeat(national.length - 4)}${national.slice(-4)}`
-  return `${national.slice(0, 3)}${'*'.repeat(national.length - 7)}${national.slice(-4)}`
+  const dialled = formatCallerNumber(stored).replace(/\D/g, '')
+  if (dialled.length <= 7) return dialled.length <= 4 ? '****' : `${'*'.repeat(dialled.length - 4)}${dialled.slice(-4)}`
+  return `${dialled.slice(0, 3)}${'*'.repeat(dialled.length - 7)}${dialled.slice(-4)}`
 }

@@ -3,11 +3,11 @@ import { IconCheck, IconX } from '@tabler/icons-react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useTranslation } from 'react-i18next'
 import { formatDuration } from '../../../../shared/domain/callTimer'
-import { formatCallerNumber } from '../../../../shared/domain/phone'
 import { defaultCallSettings } from '../../../../shared/domain/callSettings'
 import { db, readMeta } from '../../db/schema'
 import { formatClock } from '../../i18n/format'
-import { isCompleted, maskCallerNumber, shiftCallStats, startOfToday, type CompletedCall } from './shiftStats'
+import { maskPhone } from '../../../../shared/domain/tickets/lifecycle'
+import { isCompleted, shiftCallStats, startOfToday, type CompletedCall } from './shiftStats'
 
 const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`)
 const duration = (ms: number | null) => (ms === null ? '—' : formatDuration(ms))
@@ -93,7 +93,7 @@ export function ShiftCallsPanel({ employeeNo, withTable = true }: { employeeNo: 
               {[...calls].reverse().map((row) => (
                 <Table.Tr key={row.callId}>
                   <Table.Td>{formatClock(row.answeredAt, i18n.language)}</Table.Td>
-                  <Table.Td ff="monospace">{row.callerNumber ? maskCallerNumber(formatCallerNumber(row.callerNumber.stored)) : '—'}</Table.Td>
+                  <Table.Td ff="monospace">{row.callerNumber ? maskPhone(row.callerNumber.stored) : '—'}</Table.Td>
                   <Table.Td>
                     <Text span c={row.overTarget ? 'red.8' : 'teal.8'} fw={600} ff="monospace">
                       {formatDuration(row.handlingMs)}

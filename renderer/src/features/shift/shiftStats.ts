@@ -40,10 +40,3 @@ export function shiftCallStats(calls: CompletedCall[]): ShiftCallStats {
 export function startOfToday(now: Date | number = Date.now()): string {
   return new Date(chinaDayStartMs(chinaDateOf(now))).toISOString()
 }
-
-/** 138****5678: enough to recognise a caller on a screen others can see, never the whole number. */
-export function maskCallerNumber(national: string): string {
-  const digits = national.replace(/\D/g, '')
-  if (digits.length < 8) return national
-  return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`
-}

@@ -3,7 +3,12 @@ import '@testing-library/jest-dom/vitest'
 import { afterEach } from 'vitest'
 import { cleanup, configure } from '@testing-library/react'
 
-afterEach(() => cleanup())
+afterEach(() => {
+  cleanup()
+  // Each test is a fresh tab: what one left in sessionStorage (a call's typed draft, notices seen)
+  // must not reach the next.
+  window.sessionStorage.clear()
+})
 
 // findBy and waitFor give up after this long. Testing Library's default (1 s) fails a screen that
 // renders in 1.2 s on a shared two-core machine running other suites; a screen that works shows up in

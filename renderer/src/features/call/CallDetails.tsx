@@ -60,7 +60,8 @@ function CallerNumberField({ callId, save }: { callId: string; save: () => void 
     field.current?.focus()
   }, [callId])
   const value = useCallStore((state) => state.draft.callerNumber)
-  const [touched, setTouched] = useState(false)
+  // A number already there when the field appears (typed before a reload) says at once if it is wrong.
+  const [touched, setTouched] = useState(() => value.trim() !== '')
   const typed = value.trim()
   const parsed = touched && typed ? parseCallerNumber(typed) : null
   return (

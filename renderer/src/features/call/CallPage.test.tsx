@@ -165,6 +165,26 @@ describe('the call screen', () => {
     expect(notes).toHaveFocus()
   })
 
+  it('keeps a caller number main refused on screen through a reload, with its reason', async () => {
+    const service = fakeCallService({ open: callView({ answeredAt: secondsAgo(20), customerName: '王先生' }) })
+    installApi(fakeApi(service.api))
+    const user = userEvent.setup()
+    const before = renderWithProviders(<CallPage />)
+    await user.type(await screen.findByLabelText('来电号码'), '1391234567')
+    await user.type(screen.getByLabelText('备注（业务簿）'), '少一位')
+    before.unmount()
+    // The reload: a new screen that asks main for the open call again.
+    useCallStore.setState({ view: undefined })
+    renderWithProviders(<CallPage />)
+    expect(await screen.findByLabelText('来电号码')).toHaveValue('1391234567')
+    expect(screen.getByText(/号码无效/)).toBeInTheDocument()
+    expect(screen.getByLabelText('客户姓名')).toHaveValue('王先生')
+    expect(screen.getByLabelText('备注（业务簿）')).toHaveValue('少一位')
+    // Main kept its number, and got the notes.
+    await waitFor(() => expect(service.current()?.notes).toBe('少一位'))
+    expect(service.current()?.callerNumber).toBeNull()
+  })
+
   it('saves what was typed when the agent leaves the call screen before the pause is over', async () => {
     const service = fakeCallService({ open: callView({ answeredAt: secondsAgo(20) }) })
     installApi(fakeApi(service.api))

@@ -4,6 +4,7 @@ import type { CallSettings } from '../../../../shared/domain/callSettings'
 import { formatCallerNumber, parseCallerNumber } from '../../../../shared/domain/phone'
 import type { ScriptRef } from '../../../../shared/domain/scripts'
 import { ApiError, call } from '../../api/client'
+import { backUpCallDraft, takeCallDraft } from './callDraftBackup'
 
 // What the call screen is doing: the open call as main last told it, the fields being typed, and the
 // values the agent gave for script variables. Durable facts (finished calls, scripts) live in Dexie.
@@ -52,7 +53,10 @@ function draftFrom(view: CallView): CallDraft {
 
 function openCall(view: CallView | null): void {
   shownKeys = new Set(view?.scriptsShown.map(refKey))
-  useCallStore.setState({ view, ...perCall, draft: view ? draftFrom(view) : emptyDraft })
+  // Back after a reload: what was on screen is newer than main's last save (and may hold a number
+  // main refused); the save after the pause sends what parses.
+  const typed = takeCallDraft(window.sessionStorage, view?.callId ?? null)
+  useCallStore.setState({ view, ...perCall, draft: view ? (typed ?? draftFrom(view)) : emptyDraft })
 }
 
 export async function loadCallSettings(): Promise<CallSettings> {
@@ -165,6 +169,8 @@ export const completeCall = (overTargetReason?: string | null) =>
 
 export function editDraft(change: Partial<CallDraft>): void {
   useCallStore.setState((state) => ({ draft: { ...state.draft, ...change } }))
+  const { view, draft } = useCallStore.getState()
+  if (view) backUpCallDraft(window.sessionStorage, view.callId, draft)
 }
 
 /**
@@ -201,11 +207,10 @@ export async function recordScriptShown(script: ScriptRef): Promise<void> {
 
 export function provideVariables(values: Record<string, string>): Promise<void> {
   const { customerName, ...others } = values
-  useCallStore.setState((state) => ({
-    variables: { ...state.variables, ...others },
-    draft: customerName !== undefined ? { ...state.draft, customerName } : state.draft,
-  }))
-  return customerName !== undefined ? saveDetails() : Promise.resolve()
+  useCallStore.setState((state) => ({ variables: { ...state.variables, ...others } }))
+  if (customerName === undefined) return Promise.resolve()
+  editDraft({ customerName })
+  return saveDetails()
 }
 
 export const chooseOverTargetReason = (overTargetReason: string | null) => useCallStore.setState({ overTargetReason })

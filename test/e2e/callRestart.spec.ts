@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from './fixtures'
-import { seatSetup, startShift, unlock } from './flows'
+import { answerCall, chooseTicketKind, seatSetup, startShift, ticketFormDialog, unlock } from './flows'
 
 // 来电接待 across a restart: the open call lives in the journal, not in the page or the server's
 // memory, so a new preview on the same data folder brings it back with its original answer time.
@@ -62,4 +62,25 @@ test('a restart of the preview mid-call brings the open call back after the PIN'
   await expect(rows).toHaveCount(2)
   await expect(rows.nth(1)).toContainText('139****2233')
   await expect(rows.nth(1).getByLabel('已说')).toHaveCount(2)
+})
+
+test('a reload mid-call puts back what was typed and not saved: a refused number and a half-typed ticket', async ({ page, seatDesk }) => {
+  await seatDesk.open()
+  await startShift(page)
+  await answerCall(page)
+  const callerNumber = page.locator('[data-call-focus="callerNumber"]')
+  // One digit short: main refuses it and keeps no number.
+  await callerNumber.fill('139 1234 567')
+  await page.getByLabel('备注（业务簿）').fill('客户少报一位，稍后核对')
+  await page.keyboard.press('Alt+T')
+  await chooseTicketKind(page, '查货')
+  await ticketFormDialog(page).getByLabel('运单号').fill('SF1234567890')
+
+  await page.reload()
+  const form = ticketFormDialog(page)
+  await expect(form.getByLabel('运单号')).toHaveValue('SF1234567890')
+  await expect(form.getByRole('combobox', { name: '工单类型' })).toHaveValue(/^\d+ 查货$/)
+  await expect(callerNumber).toHaveValue('139 1234 567')
+  await expect(page.getByText('号码无效，未保存此号码；通话照常记录。')).toBeVisible()
+  await expect(page.getByLabel('备注（业务簿）')).toHaveValue('客户少报一位，稍后核对')
 })

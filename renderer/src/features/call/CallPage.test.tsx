@@ -414,6 +414,35 @@ describe('the call screen: tickets', () => {
     expect(await screen.findByRole('dialog', { name: '编辑工单 BJ01-20261125-0001' })).toBeInTheDocument()
   })
 
+  it('a new ticket being typed on the call is there again after a reload, and saving it lets it go', async () => {
+    const ticketOpen = vi.fn(async () => ok({ ticketId: 't-9', ticketNo: 'BJ01-20261125-0001', owner: 'A007', status: 'open' as const, waitingOn: null }))
+    const service = fakeCallService({ open: callView({ answeredAt: secondsAgo(20), customerName: '王先生' }) })
+    installApi(fakeApi({ ...service.api, ticketOpen }))
+    const user = userEvent.setup()
+    const before = renderWithProviders(<CallPage />)
+    await screen.findByRole('button', { name: /新建工单/ })
+    await typeTrackingTicket(user)
+    before.unmount()
+    // The reload: a new screen that asks main for the open call again.
+    useCallStore.setState({ view: undefined })
+    renderWithProviders(<CallPage />)
+    const dialog = await screen.findByRole('dialog', { name: '新建工单' })
+    expect(within(dialog).getByLabelText(/^运单号/)).toHaveValue('SF1234567890')
+    expect(within(dialog).getByLabelText('客户姓名')).toHaveValue('王先生')
+    // Still unsaved work: Esc asks before dropping it.
+    await user.click(within(dialog).getByLabelText(/^运单号/))
+    await user.keyboard('{Escape}')
+    await user.click(within(await screen.findByRole('dialog', { name: '放弃这张工单？' })).getByRole('button', { name: '取消' }))
+    await user.click(within(dialog).getByLabelText(/^运单号/))
+    await user.keyboard('{Control>}{Enter}{/Control}')
+    await waitFor(() => expect(ticketOpen).toHaveBeenCalledTimes(1))
+    expect(ticketOpen.mock.calls[0]).toEqual([
+      { details: { kind: 'trackingInquiry', callerPhone: null, customerName: '王先生', callerRole: null, waybillNo: 'SF1234567890', goodsCheck: null, note: '' } },
+    ])
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: '新建工单' })).not.toBeInTheDocument())
+    expect(window.sessionStorage.getItem('seatdesk.newTicketDraft')).toBeNull()
+  })
+
   const finishTicketFirst = '工单还开着：请先保存或取消工单（或关闭工单详情），再点“整理完成”。'
 
   it('will not complete the call while a ticket is being typed: F8 says so and the ticket stays', async () => {

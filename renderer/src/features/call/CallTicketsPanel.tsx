@@ -12,6 +12,7 @@ import { statusColor, statusLabel } from '../tickets/ticketLabels'
 import { openTicket, useTicketsScreen } from '../tickets/ticketsStore'
 import { TicketFormModal, type EditableTicket } from '../tickets/form/TicketFormModal'
 import { WaybillInput } from '../tickets/form/TicketFields'
+import { newTicketBackup } from '../tickets/form/newTicketBackup'
 import { useUsers } from '../tickets/useUsers'
 import { useCallStore } from './callStore'
 import { useCallTickets, useRepeatCallerTickets } from './callTicketQueries'
@@ -55,7 +56,8 @@ export function CallTicketsPanel({ view, hotkeysEnabled, onTicketWorkChange }: C
   const waybillNo = waybill.success ? waybill.data : null
   const callTickets = useCallTickets(view.callId)
   const repeat = useRepeatCallerTickets(view.callId, phone, waybillNo)
-  const [form, setForm] = useState<{ ticket?: EditableTicket } | null>(null)
+  // A new ticket that was being typed when the window reloaded opens again with what was typed.
+  const [form, setForm] = useState<{ ticket?: EditableTicket } | null>(() => (newTicketBackup.restore(view.callId) ? {} : null))
   const drawerOpen = useTicketsScreen((state) => state.openTicketId !== null)
   const ticketWorkOpen = form !== null || drawerOpen
   useEffect(() => {
@@ -115,7 +117,7 @@ export function CallTicketsPanel({ view, hotkeysEnabled, onTicketWorkChange }: C
           </Text>
         )}
       </Stack>
-      <TicketFormModal opened={form !== null} onClose={() => setForm(null)} ticket={form?.ticket} initial={form?.ticket ? undefined : prefill()} />
+      <TicketFormModal opened={form !== null} onClose={() => setForm(null)} ticket={form?.ticket} initial={form?.ticket ? undefined : prefill()} backupFor={view.callId} />
       {drawerOpen && (
         <Suspense fallback={null}>
           <TicketDetailDrawer />

@@ -1,51 +1,15 @@
+import { sessionDraft } from '../../ui/sessionDraft'
 import type { CallDraft } from './callStore'
 
-// What the agent typed into the open call's details, kept in sessionStorage as they type: main saves
-// the details a moment after a pause, but never a caller number that does not parse (it keeps the
-// last good one), so a reload would otherwise put back main's number and silently drop what was on
-// screen. Kept for one call at a time, and only for the tab's life: the journal is the record.
+// The open call's details as typed, for a reload: main saves them a moment after a pause, but never
+// a caller number that does not parse (it keeps the last good one), so a reload would otherwise put
+// back main's number and silently drop what was on screen.
 
-const KEY = 'seatdesk.callDraft'
-
-interface Backup {
-  callId: string
-  draft: CallDraft
-}
-
-function isBackup(value: unknown): value is Backup {
+function isCallDraft(value: unknown): value is CallDraft {
   if (typeof value !== 'object' || value === null) return false
-  const { callId, draft } = value as Partial<Backup>
-  return (
-    typeof callId === 'string' &&
-    typeof draft === 'object' &&
-    draft !== null &&
-    typeof draft.callerNumber === 'string' &&
-    typeof draft.customerName === 'string' &&
-    typeof draft.notes === 'string'
-  )
+  const { callerNumber, customerName, notes } = value as Partial<CallDraft>
+  return typeof callerNumber === 'string' && typeof customerName === 'string' && typeof notes === 'string'
 }
 
-function readBackup(storage: Storage): Backup | null {
-  try {
-    const stored: unknown = JSON.parse(storage.getItem(KEY) ?? 'null')
-    return isBackup(stored) ? stored : null
-  } catch {
-    return null
-  }
-}
-
-export function backUpCallDraft(storage: Storage, callId: string, draft: CallDraft): void {
-  try {
-    storage.setItem(KEY, JSON.stringify({ callId, draft } satisfies Backup))
-  } catch {
-    // A full or unavailable storage only loses the reload case; the journal still has the last save.
-  }
-}
-
-/** The draft typed for `callId` before a reload, or null (another call's is removed). */
-export function takeCallDraft(storage: Storage, callId: string | null): CallDraft | null {
-  const backup = readBackup(storage)
-  if (backup?.callId === callId) return backup.draft
-  storage.removeItem(KEY)
-  return null
-}
+/** Kept per call id. */
+export const callDraftBackup = sessionDraft('seatdesk.callDraft', isCallDraft)

@@ -4,7 +4,7 @@ import type { CallSettings } from '../../../../shared/domain/callSettings'
 import { formatCallerNumber, parseCallerNumber } from '../../../../shared/domain/phone'
 import type { ScriptRef } from '../../../../shared/domain/scripts'
 import { ApiError, call } from '../../api/client'
-import { backUpCallDraft, takeCallDraft } from './callDraftBackup'
+import { callDraftBackup } from './callDraftBackup'
 
 // What the call screen is doing: the open call as main last told it, the fields being typed, and the
 // values the agent gave for script variables. Durable facts (finished calls, scripts) live in Dexie.
@@ -55,7 +55,7 @@ function openCall(view: CallView | null): void {
   shownKeys = new Set(view?.scriptsShown.map(refKey))
   // Back after a reload: what was on screen is newer than main's last save (and may hold a number
   // main refused); the save after the pause sends what parses.
-  const typed = takeCallDraft(window.sessionStorage, view?.callId ?? null)
+  const typed = callDraftBackup.restore(view?.callId ?? null)
   useCallStore.setState({ view, ...perCall, draft: view ? (typed ?? draftFrom(view)) : emptyDraft })
 }
 
@@ -170,7 +170,7 @@ export const completeCall = (overTargetReason?: string | null) =>
 export function editDraft(change: Partial<CallDraft>): void {
   useCallStore.setState((state) => ({ draft: { ...state.draft, ...change } }))
   const { view, draft } = useCallStore.getState()
-  if (view) backUpCallDraft(window.sessionStorage, view.callId, draft)
+  if (view) callDraftBackup.save(view.callId, draft)
 }
 
 /**

@@ -16,6 +16,7 @@ import { focusFieldAt } from './focusField'
 import { KindPicker } from './KindPicker'
 import { TicketField } from './TicketFields'
 import { callerFields, callFields, choiceSets, laterFields, type FieldSpec } from './ticketFieldSpecs'
+import { newTicketBackup } from './newTicketBackup'
 import { amountProblems, blankDraft, detailsInput, draftFromDetails, kindStash, switchKind, type TicketDraft, type TicketPrefill } from './ticketDraft'
 import { fieldLabel, formPath, orderedErrors, ticketErrorText, ticketIssueTranslator, ticketServerIssueText } from './ticketFormErrors'
 
@@ -35,6 +36,11 @@ export interface TicketFormProps {
   onSaved: (summary: TicketSummary) => void
   /** Cancel or Esc; a form with changes asks first. */
   onCancel: () => void
+  /**
+   * A new ticket on a call: the call's id. What is typed is kept for a reload (newTicketBackup), and
+   * the form starts from what was kept for this call, if anything.
+   */
+  backupFor?: string
 }
 
 /** Fields that take a row of their own. */
@@ -60,12 +66,15 @@ function FieldGrid({ fields, form }: { fields: FieldSpec[]; form: Parameters<typ
 /** The first field an agent types in: the kind, then the kind's first field. */
 const firstPath = (kind: TicketKind | null) => (kind ? (callFields(kind)[0]?.name ?? 'kind') : 'kind')
 
-export function TicketForm({ ticket, initial, onSaved, onCancel }: TicketFormProps) {
+export function TicketForm({ ticket, initial, onSaved, onCancel, backupFor }: TicketFormProps) {
   const { t } = useTranslation()
   const formRef = useRef<HTMLFormElement>(null)
   const [error, setError] = useState<unknown>(null)
   const [attempted, setAttempted] = useState(false)
-  const [initialDraft] = useState(() => (ticket ? draftFromDetails(ticket.details) : blankDraft(initial?.kind ?? null, initial)))
+  const backup = ticket ? undefined : backupFor
+  // Typed before a reload: unsaved work, so Esc asks before dropping it as it would have then.
+  const [restored] = useState(() => (backup ? newTicketBackup.restore(backup) : null))
+  const [initialDraft] = useState(() => (ticket ? draftFromDetails(ticket.details) : (restored ?? blankDraft(initial?.kind ?? null, initial))))
   // Everything typed under each kind, so a switch to another kind and back gives it back.
   const stash = useRef(kindStash(initialDraft))
   // Uncontrolled: the fields hold what is typed and the form reads it when asked, so a keystroke
@@ -75,6 +84,9 @@ export function TicketForm({ ticket, initial, onSaved, onCancel }: TicketFormPro
   const form = useForm<TicketDraft>({
     mode: 'uncontrolled',
     initialValues: initialDraft,
+    onValuesChange: (values) => {
+      if (backup) newTicketBackup.save(backup, values)
+    },
     validate: (values) => {
       const amounts = (draft: TicketDraft): FormErrors =>
         Object.fromEntries(Object.entries(amountProblems(draft)).map(([path, code]) => [path, ticketErrorText(t, code)]))
@@ -110,6 +122,7 @@ export function TicketForm({ ticket, initial, onSaved, onCancel }: TicketFormPro
           ? await call('ticketUpdate', { ticketId: ticket.ticketId, details: parsed.data })
           : await call('ticketOpen', { details: parsed.data })
         notifications.show({ color: 'teal', message: t(ticket ? 'ticketForm.updated' : 'ticketForm.opened', { ticketNo: summary.ticketNo }) })
+        if (backup) newTicketBackup.clear()
         onSaved(summary)
         return true
       } catch (caught) {
@@ -131,7 +144,11 @@ export function TicketForm({ ticket, initial, onSaved, onCancel }: TicketFormPro
     },
   )
 
-  const { requestClose: requestCancel, confirmation: discardConfirmation } = useDiscardGuard(() => form.isDirty(), onCancel, {
+  const cancel = () => {
+    if (backup) newTicketBackup.clear()
+    onCancel()
+  }
+  const { requestClose: requestCancel, confirmation: discardConfirmation } = useDiscardGuard(() => restored !== null || form.isDirty(), cancel, {
     title: t('ticketForm.discard.title'),
     body: t('ticketForm.discard.body'),
     confirm: t('ticketForm.discard.confirm'),

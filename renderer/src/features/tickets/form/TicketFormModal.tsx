@@ -17,13 +17,15 @@ export interface TicketFormModalProps {
   ticket?: EditableTicket
   /** Called with main's answer (ticketId, ticketNo, owner, status) before the modal closes. */
   onSaved?: (summary: TicketSummary) => void
+  /** A new ticket on a call: the call's id, so what is typed survives a reload (see TicketForm). */
+  backupFor?: string
 }
 
 /**
  * 新建 / 编辑工单 in a modal, for the call screen and the ticket screens alike. The form is mounted
  * afresh on each open, so a new ticket never starts from the last one's values.
  */
-export function TicketFormModal({ opened, onClose, initial, ticket, onSaved }: TicketFormModalProps) {
+export function TicketFormModal({ opened, onClose, initial, ticket, onSaved, backupFor }: TicketFormModalProps) {
   const { t } = useTranslation()
   return (
     <Modal
@@ -41,6 +43,7 @@ export function TicketFormModal({ opened, onClose, initial, ticket, onSaved }: T
           key={ticket?.ticketId ?? 'new'}
           ticket={ticket}
           initial={initial}
+          backupFor={backupFor}
           onCancel={onClose}
           onSaved={(summary) => {
             onSaved?.(summary)

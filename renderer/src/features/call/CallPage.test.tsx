@@ -165,6 +165,17 @@ describe('the call screen', () => {
     expect(notes).toHaveFocus()
   })
 
+  it('says to hang up first when F8 is pressed while still talking, and completes nothing', async () => {
+    act(() => notifications.clean())
+    const service = fakeCallService({ open: callView({ answeredAt: secondsAgo(20) }) })
+    const user = start(service)
+    await screen.findByTestId('call-state')
+    await user.keyboard('{F8}')
+    expect(await screen.findByText('还在通话中：先挂机（F4），再整理完成（F8）。')).toBeInTheDocument()
+    expect(service.channels()).not.toContain('callComplete')
+    expect(screen.getByTestId('call-state')).toHaveTextContent('通话中')
+  })
+
   it('keeps a caller number main refused on screen through a reload, with its reason', async () => {
     const service = fakeCallService({ open: callView({ answeredAt: secondsAgo(20), customerName: '王先生' }) })
     installApi(fakeApi(service.api))

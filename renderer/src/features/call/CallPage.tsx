@@ -110,6 +110,12 @@ function CallDesk({ settings, view, onPalette, report }: { settings: CallSetting
   // opened). The other steps leave the ticket where it is (a caller who hangs up mid-ticket is still
   // marked so with the hang-up key).
   const onComplete = useCallback(() => {
+    // Pressed while talking, with no hang-up on its way: say which key comes first instead of nothing.
+    const { view: current, busy: stepsQueued, settings: keys } = useCallStore.getState()
+    if (current?.state === 'talking' && !stepsQueued && keys) {
+      notifications.show({ color: 'orange', message: t('call.hangUpFirst', { hangUp: hotkeyLabel(keys.hotkeys.hangUp), wrapUpDone: hotkeyLabel(keys.hotkeys.wrapUpDone) }) })
+      return
+    }
     completeCall().then(
       (record) =>
         record &&

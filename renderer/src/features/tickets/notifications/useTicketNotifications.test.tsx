@@ -79,6 +79,17 @@ describe('ticket notifications', () => {
     await waitFor(() => expect(screen.queryByText(/已超时/)).not.toBeInTheDocument())
   })
 
+  it('holds the notices on screen behind the lock, and shows them again on unlock', async () => {
+    vi.setSystemTime(minutesAfterEntry(10, 30))
+    useAppStore.setState({ session })
+    renderWithProviders(<Notifier />)
+    expect(await screen.findAllByText(/工单 .* 已超时/)).toHaveLength(1)
+    act(() => useAppStore.setState({ session: { ...session, lockedAt: '2026-11-23T01:45:00.000Z' } }))
+    expect(screen.queryByText(/已超时/)).not.toBeInTheDocument()
+    act(() => useAppStore.setState({ session }))
+    expect(await screen.findAllByText(/工单 .* 已超时/)).toHaveLength(1)
+  })
+
   it('words a notice already on screen again when the language changes', async () => {
     vi.setSystemTime(minutesAfterEntry(10, 30))
     onTestFinished(() => changeLanguage('zh-CN'))

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react'
+import { act, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { installApi } from '../../api/client'
 import { useAppStore } from '../../app/appStore'
@@ -25,11 +25,16 @@ describe('the call details beside the scripts', () => {
   })
 
   it('redraw the scripts for a key in the customer name, and not for a key in the notes', async () => {
-    installApi(fakeApi(fakeCallService({ open: callView({ answeredAt: new Date().toISOString() }) }).api))
+    const service = fakeCallService({ open: callView({ answeredAt: new Date().toISOString() }) })
+    installApi(fakeApi(service.api))
     const user = userEvent.setup()
     renderWithProviders(<CallPage />)
     const notes = await screen.findByLabelText('备注（业务簿）')
     await screen.findByText(/我是客服李座席/)
+    // The greeting and the closing are reported shown, and main's answers redraw the call once more:
+    // counted only after that.
+    await waitFor(() => expect(service.channels().filter((channel) => channel === 'callScriptShown')).toHaveLength(2))
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 100)))
     const renders = vi.mocked(ScriptPrompt)
 
     renders.mockClear()

@@ -454,6 +454,22 @@ describe('the call screen: tickets', () => {
     expect(window.sessionStorage.getItem('seatdesk.newTicketDraft')).toBeNull()
   })
 
+  it('another agent signing in finds nothing of the last one’s call: not the call, its details or a half-typed ticket', async () => {
+    const service = fakeCallService({ open: callView({ answeredAt: secondsAgo(20), customerName: '王先生' }) })
+    const user = start(service)
+    await screen.findByRole('button', { name: /新建工单/ })
+    await user.type(screen.getByLabelText('备注（业务簿）'), '客户地址有变')
+    await typeTrackingTicket(user)
+    expect(window.sessionStorage.getItem('seatdesk.newTicketDraft')).toContain('SF1234567890')
+
+    act(() => useAppStore.setState({ session: testSession({ sessionId: 's-B', user: { employeeNo: 'A002', name: '李娜', role: 'agent' } }) }))
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: '新建工单' })).not.toBeInTheDocument())
+    expect(screen.queryByDisplayValue('客户地址有变')).not.toBeInTheDocument()
+    expect(useCallStore.getState().view).toBeUndefined()
+    expect(window.sessionStorage.getItem('seatdesk.newTicketDraft')).toBeNull()
+    expect(window.sessionStorage.getItem('seatdesk.callDraft')).toBeNull()
+  })
+
   const finishTicketFirst = '工单还开着：请先保存或取消工单（或关闭工单详情），再点“整理完成”。'
 
   it('will not complete the call while a ticket is being typed: F8 says so and the ticket stays', async () => {

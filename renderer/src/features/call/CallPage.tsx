@@ -110,10 +110,11 @@ function CallDesk({ settings, view, onPalette, report }: { settings: CallSetting
   // opened). The other steps leave the ticket where it is (a caller who hangs up mid-ticket is still
   // marked so with the hang-up key).
   const onComplete = useCallback(() => {
-    // Pressed while talking, with no hang-up on its way: say which key comes first instead of nothing.
+    // Pressed while talking with no step on its way (an F8 right after F4 waits for the hang-up):
+    // say which key comes first instead of nothing. One notice however often it is pressed.
     const { view: current, busy: stepsQueued, settings: keys } = useCallStore.getState()
     if (current?.state === 'talking' && !stepsQueued && keys) {
-      notifications.show({ color: 'orange', message: t('call.hangUpFirst', { hangUp: hotkeyLabel(keys.hotkeys.hangUp), wrapUpDone: hotkeyLabel(keys.hotkeys.wrapUpDone) }) })
+      notifications.show({ id: 'call.hangUpFirst', color: 'orange', message: t('call.hangUpFirst', { hangUp: hotkeyLabel(keys.hotkeys.hangUp), wrapUpDone: hotkeyLabel(keys.hotkeys.wrapUpDone) }) })
       return
     }
     completeCall().then(

@@ -4,6 +4,8 @@ import type { CallSettings } from '../../../../shared/domain/callSettings'
 import { formatCallerNumber, parseCallerNumber } from '../../../../shared/domain/phone'
 import type { ScriptRef } from '../../../../shared/domain/scripts'
 import { ApiError, call } from '../../api/client'
+import { useAppStore } from '../../app/appStore'
+import { newTicketBackup } from '../tickets/form/newTicketBackup'
 import { callDraftBackup } from './callDraftBackup'
 
 // What the call screen is doing: the open call as main last told it, the fields being typed, and the
@@ -51,8 +53,22 @@ function draftFrom(view: CallView): CallDraft {
   }
 }
 
+// Another agent at the seat (a sign-out, or a sign-in over a locked screen): nothing of the last one's
+// call stays on screen or in the tab — not the call, not its typed details, not a half-typed ticket.
+// (A reload starts with no session, so it never looks like a change of agent here.)
+useAppStore.subscribe((state, previous) => {
+  if (previous.session && state.session?.sessionId !== previous.session.sessionId) {
+    shownKeys = new Set()
+    useCallStore.setState({ view: undefined, ...perCall })
+    callDraftBackup.clear()
+    newTicketBackup.clear()
+  }
+})
+
 function openCall(view: CallView | null): void {
   shownKeys = new Set(view?.scriptsShown.map(refKey))
+  // No call open: no ticket typed for one either.
+  if (!view) newTicketBackup.clear()
   // Back after a reload: what was on screen is newer than main's last save (and may hold a number
   // main refused); the save after the pause sends what parses.
   const typed = callDraftBackup.restore(view?.callId ?? null)

@@ -117,15 +117,18 @@ export function TicketForm({ ticket, initial, onSaved, onCancel, backupFor }: Ti
       setError(null)
       const parsed = ticketDetailsSchema.safeParse(detailsInput(values))
       if (!parsed.success) return false // validate() has just passed the same parse
+      // Not kept while main writes it: a reload mid-save must not bring back a ticket main may have
+      // opened already (a second save would open it twice). Kept again if main refuses.
+      if (backup) newTicketBackup.clear()
       try {
         const summary = ticket
           ? await call('ticketUpdate', { ticketId: ticket.ticketId, details: parsed.data })
           : await call('ticketOpen', { details: parsed.data })
         notifications.show({ color: 'teal', message: t(ticket ? 'ticketForm.updated' : 'ticketForm.opened', { ticketNo: summary.ticketNo }) })
-        if (backup) newTicketBackup.clear()
         onSaved(summary)
         return true
       } catch (caught) {
+        if (backup) newTicketBackup.save(backup, values)
         setAttempted(true)
         if (caught instanceof ApiError && caught.issues.length > 0) {
           const errors = issuesToFormErrors(t, caught.issues, { translate: ticketServerIssueText(t, values.kind), path: formPath })

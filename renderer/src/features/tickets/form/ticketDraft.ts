@@ -41,6 +41,20 @@ export type TicketPrefill = {
 let changeKeys = 0
 const nextChangeKey = () => `change-${(changeKeys += 1)}`
 
+/**
+ * The same draft with new keys on its change rows: keys come from a counter that starts again with
+ * the page, so rows kept from before a reload would share keys with rows added after it.
+ */
+export function withFreshChangeKeys(draft: TicketDraft): TicketDraft {
+  const fresh: TicketDraft = { ...draft }
+  for (const [name, value] of Object.entries(draft)) {
+    if (Array.isArray(value) && value.every((item) => typeof item === 'object' && item !== null && 'key' in item)) {
+      fresh[name] = (value as ChangeDraft[]).map((change) => ({ ...change, key: nextChangeKey() }))
+    }
+  }
+  return fresh
+}
+
 export function blankChangeValue(field: ChangedFieldName): ChangeValueDraft {
   switch (changedFieldValue[field]) {
     case 'onOff':
